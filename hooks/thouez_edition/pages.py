@@ -1,0 +1,81 @@
+"""Markdown for the pages and page sections that the edition derives from its text and data."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .emendations import Emendations, Located
+from .errors import DataError, Problem
+from .paper import Paper, Passage
+from .templates import render
+
+NOTES_PAGE = "paper/notes.md"
+# A hand-written page asks for a derived section with `<!-- edition: kept -->` on a line of its own.
+PLACEHOLDER = re.compile(r"^<!--\s*edition:\s*(?P<name>[a-z-]+)\s*-->\s*$", re.MULTILINE)
+EMENDATION_SECTIONS = ("silent-repairs", "changes", "judgements", "kept")
+
+
+@dataclass(frozen=True)
+class NoteCall:
+    page: str
+    page_title: str
+    paragraph: Passage | None
+
+
+def render_notes_page(paper: Paper, page: str = NOTES_PAGE) -> str:
+    notes = paper.notes
+    calls = {}
+    for note in notes:
+        paragraph = paper.calling_paragraph(note.number)
+        calls[note.number] = NoteCall(note.page, note.page_title, paragraph)
+    return render("notes.md", notes=notes, calls=calls, page=page)
+
+
+@dataclass(frozen=True)
+class LocatedItem:
+    text: str
+    comment: str
+    passages: list[Passage]
+
+
+def locate(items: tuple[Located, ...], paper: Paper, display_path: str) -> list[LocatedItem]:
+    """Find each item's words in the text; words found nowhere are bad data."""
+    located, problems = [], []
+    for item in items:
+        passages = paper.find(item.text)
+        if not passages:
+            problems.append(
+                Problem(display_path, item.line, f"{item.section}[{item.index}]", "text",
+                        f"“{item.text}” is not in the edition's text; expected words exactly as "
+                        "they stand in a paragraph or note")
+            )
+        located.append(LocatedItem(item.text, item.comment, passages))
+    if problems:
+        raise DataError(problems)
+    return located
+
+
+def render_emendations(section: str, emendations: Emendations, paper: Paper, page: str) -> str:
+    items: list[LocatedItem] = []
+    if section in ("judgements", "kept"):
+        items = locate(getattr(emendations, section), paper, emendations.display_path)
+    return render("emendations.md", section=section, emendations=emendations, items=items, page=page)
+
+
+class UnknownSection(ValueError):
+    """A placeholder names a section that the edition cannot render."""
+
+
+def fill_placeholders(markdown: str, page: str, emendations: Emendations, paper: Paper) -> str:
+    def replace(match: re.Match[str]) -> str:
+        name = match["name"]
+        if name not in EMENDATION_SECTIONS:
+            line = markdown.count("\n", 0, match.start()) + 1
+            raise UnknownSection(
+                f"docs/{page}:{line}: placeholder “{name}” is unknown; expected one of "
+                + ", ".join(EMENDATION_SECTIONS)
+            )
+        return render_emendations(name, emendations, paper, page)
+
+    return PLACEHOLDER.sub(replace, markdown)
