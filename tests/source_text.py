@@ -139,3 +139,19 @@ def expected_text(repairs: list[Repair], source: Path = SOURCE) -> ExpectedText:
         for number, lines in split.note_lines.items()
     }
     return ExpectedText(marked.split(), notes)
+
+
+def word_differences(expected: list[str], actual: list[str], context: int = 6) -> list[str]:
+    """Each place where `actual` drops, adds, changes or moves a word of `expected`, readably."""
+    import difflib
+
+    matcher = difflib.SequenceMatcher(a=expected, b=actual, autojunk=False)
+    differences = []
+    for tag, a1, a2, b1, b2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        before = " ".join(expected[max(0, a1 - context) : a1])
+        differences.append(
+            f"{tag} after “…{before}”: source has {expected[a1:a2]!r}, edition has {actual[b1:b2]!r}"
+        )
+    return differences
