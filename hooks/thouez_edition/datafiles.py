@@ -91,7 +91,11 @@ def _construct_scalar(node: yaml.ScalarNode) -> Any:
 
 
 def _label(path: JsonPath) -> str:
-    return ".".join(str(part) for part in path)
+    """`("kept", 3)` reads as `kept[3]`."""
+    label = ""
+    for part in path:
+        label += f"[{part}]" if isinstance(part, int) else (f".{part}" if label else part)
+    return label
 
 
 # --- schema validation --------------------------------------------------------------------
