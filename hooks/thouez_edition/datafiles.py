@@ -14,6 +14,8 @@ from typing import Any
 
 import jsonschema
 import yaml
+from referencing import Registry
+from referencing.jsonschema import DRAFT202012
 
 from .errors import DataError, Problem
 
@@ -103,13 +105,19 @@ def _label(path: JsonPath) -> str:
 EntryNamer = Callable[[Any, JsonPath], tuple[str, str]]
 
 
-def load_schema(path: Path) -> dict[str, Any]:
-    return json.loads(path.read_text(encoding="utf-8"))
+def schema_validator(schema_dir: Path, name: str) -> jsonschema.Draft202012Validator:
+    """A validator for `schema_dir/name`, resolving references to the other schemas beside it."""
+    schemas = {path.name: json.loads(path.read_text(encoding="utf-8")) for path in schema_dir.glob("*.json")}
+    registry = Registry().with_resources(
+        (schema.get("$id", file_name), DRAFT202012.create_resource(schema)) for file_name, schema in schemas.items()
+    )
+    return jsonschema.Draft202012Validator(schemas[name], registry=registry)
 
 
-def check_schema(document: YamlDocument, schema: dict[str, Any], name_entry: EntryNamer) -> list[Problem]:
-    """Every way `document` breaks `schema`, each with its line, entry, field and expectation."""
-    validator = jsonschema.Draft202012Validator(schema)
+def check_schema(
+    document: YamlDocument, validator: jsonschema.Draft202012Validator, name_entry: EntryNamer
+) -> list[Problem]:
+    """Every way `document` breaks its schema, each with its line, entry, field and expectation."""
     problems = []
     for error in validator.iter_errors(document.data):
         path: JsonPath = tuple(error.absolute_path)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .datafiles import JsonPath, YamlDocument, check_schema, load_schema, read_yaml
+from .datafiles import JsonPath, YamlDocument, check_schema, read_yaml, schema_validator
 from .errors import Problem, raise_if_any
 
 FILE = "emendations.yml"
@@ -79,7 +79,7 @@ def name_entry(data: Any, path: JsonPath) -> tuple[str, str]:
 
 def load_emendations(data_dir: Path, display_dir: str = "data") -> Emendations:
     document = read_yaml(data_dir / FILE, f"{display_dir}/{FILE}")
-    problems = check_schema(document, load_schema(data_dir / "schemas" / SCHEMA), name_entry)
+    problems = check_schema(document, schema_validator(data_dir / "schemas", SCHEMA), name_entry)
     raise_if_any(problems)
     raise_if_any(_cross_check(document))
     data = document.data

@@ -1,0 +1,70 @@
+"""The acronyms the paper uses: general terms from `data/glossary.yml`, and the acronyms of the
+organisations and processes from their own entries. They make the glossary page and the
+abbreviation tooltips on every page."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .actors import Actors
+from .datafiles import JsonPath, check_schema, read_yaml, schema_validator
+from .errors import Problem, raise_if_any
+
+FILE = "glossary.yml"
+# "HRW", "PARinAC", "UN": a name written as an acronym.
+ACRONYM = re.compile(r"^[A-Z][A-Za-z]*[A-Z]$")
+
+
+@dataclass(frozen=True)
+class Term:
+    term: str
+    expansion: str
+    note: str | None = None
+    actor_id: str | None = None
+
+
+def name_entry(data: Any, path: JsonPath) -> tuple[str, str]:
+    if not path:
+        return "", ""
+    index = path[0]
+    item = data[index] if isinstance(data, list) and isinstance(index, int) and index < len(data) else None
+    entry = item["term"] if isinstance(item, dict) and isinstance(item.get("term"), str) else f"[{index}]"
+    return entry, ".".join(str(part) for part in path[1:])
+
+
+def actor_terms(actors: Actors) -> list[Term]:
+    terms = []
+    for actor in actors.all:
+        # Only the acronyms the paper itself uses, which are among the entry's aliases.
+        for name in (alias for alias in actor.aliases if ACRONYM.match(alias)):
+            terms.append(Term(name, actor.name, actor_id=actor.id))
+    return terms
+
+
+def load_glossary(data_dir: Path, actors: Actors, display_dir: str = "data") -> list[Term]:
+    """Every term, sorted as a reader looks them up; a term defined twice is bad data."""
+    document = read_yaml(data_dir / FILE, f"{display_dir}/{FILE}")
+    raise_if_any(check_schema(document, schema_validator(data_dir / "schemas", "glossary.schema.json"), name_entry))
+    from_actors = {term.term: term for term in actor_terms(actors)}
+    problems, terms = [], list(from_actors.values())
+    seen: set[str] = set()
+    for index, item in enumerate(document.data):
+        term = item["term"]
+        if term in from_actors or term in seen:
+            owner = from_actors[term].actor_id if term in from_actors else "this file"
+            problems.append(
+                Problem(document.display_path, document.line((index, "term")), term, "term",
+                        f"is already defined by {owner}; expected each term once")
+            )
+        seen.add(term)
+        terms.append(Term(term, item["expansion"], item.get("note")))
+    raise_if_any(problems)
+    return sorted(terms, key=lambda t: (t.term.casefold(), t.term))
+
+
+def abbreviations(terms: list[Term]) -> dict[str, str]:
+    """The glossary for Python-Markdown's `abbr` extension: term → title shown on hover."""
+    return {term.term: term.expansion for term in terms}
