@@ -90,3 +90,11 @@ def resolve(site: BuiltSite, page: str, href: str) -> tuple[Path, str] | None:
     return file, unquote(target.fragment)
 
 
+
+
+def plain_text(element: Tag) -> str:
+    """The visible text of `element` with whitespace normalised and heading permalinks removed."""
+    element = copy.copy(element)
+    for permalink in element.select("a.headerlink"):
+        permalink.decompose()
+    return " ".join(element.get_text().split())

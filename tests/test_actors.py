@@ -106,3 +106,13 @@ def test_profiles_list_every_passage_that_mentions_the_entry(tmp_path: Path) -> 
     assert "[¶ 1](../paper/a.md#p1)" in pages["organizations/iom.md"]
     assert "[n. 1](../paper/a.md#fn:1)" in pages["rcpms/puebla-process.md"]
     assert "[Berne Initiative](berne-initiative.md)" in pages["organizations/iom.md"]
+
+
+@pytest.mark.parametrize("name", ["organizations", "rcpms", "glossary", "emendations"])
+def test_each_data_file_names_its_schema_and_the_site_publishes_it(site, name: str) -> None:
+    import json
+
+    first_line = (ROOT / "data" / f"{name}.yml").read_text(encoding="utf-8").splitlines()[0]
+    assert first_line == f"# yaml-language-server: $schema=schemas/{name}.schema.json"
+    published = site.dir / "schemas" / f"{name}.schema.json"
+    assert json.loads(published.read_text(encoding="utf-8"))["$id"] == f"{name}.schema.json"
