@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -15,15 +16,27 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from thouez_edition.actors import Actors, load_actors
+from thouez_edition.addresses import address_note
+from thouez_edition.bibliography import (
+    BIBLIOGRAPHY_PAGE,
+    download_files,
+    download_paths,
+    note_citations,
+    render_bibliography,
+)
 from thouez_edition.emendations import Emendations, load_emendations
 from thouez_edition.errors import DataError
 from thouez_edition.glossary import Term, abbreviations, load_glossary
 from thouez_edition.mention_links import MentionLinksExtension
 from thouez_edition.navigation import is_paper_page, nav_paths
-from thouez_edition.pages import NOTES_PAGE, UnknownSection, fill_placeholders, render_notes_page
+from thouez_edition.note_apparatus import NoteApparatusExtension
+from thouez_edition.page_context import PageContext
+from thouez_edition.pages import NOTES_PAGE, UnknownSection, emendation_sections, fill_placeholders, render_notes_page
 from thouez_edition.paper import Paper, build_paper
 from thouez_edition.profiles import GLOSSARY_PAGE, name_matcher, profile_pages, render_glossary
-from thouez_edition.templates import relative_link
+from thouez_edition.references import Formatted, FormattingError, format_references, style_path
+from thouez_edition.scholarly import STEM, HowToCite, highwire_tags, json_ld, load_paper_record, render_how_to_cite
+from thouez_edition.works import Works, check_against_paper, load_works
 
 
 @dataclass
@@ -32,7 +45,11 @@ class _Build:
     emendations: Emendations
     actors: Actors
     glossary: list[Term]
-    mention_links: MentionLinksExtension
+    works: Works
+    references: list[Formatted]
+    paper_record: dict[str, Any]
+    how_to_cite: HowToCite
+    context: PageContext
     paper: Paper | None = None
 
 
@@ -44,17 +61,41 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     data_dir = Path(config.config_file_path).parent / "data"
     try:
         actors = load_actors(data_dir)
+        works = load_works(data_dir)
+        paper_record = load_paper_record(data_dir)
+        references = format_references(works.records())
         _build = _Build(
             data_dir=data_dir,
             emendations=load_emendations(data_dir),
             actors=actors,
             glossary=load_glossary(data_dir, actors),
-            mention_links=MentionLinksExtension(name_matcher(actors)),
+            works=works,
+            references=references,
+            paper_record=paper_record,
+            how_to_cite=HowToCite(
+                chicago=format_references([paper_record])[0],
+                apa=format_references([paper_record], style_path("apa"))[0],
+                downloads=download_paths(STEM),
+            ),
+            context=PageContext(),
         )
-    except DataError as error:
+    except (DataError, FormattingError) as error:
         raise PluginError(str(error)) from None
-    config.markdown_extensions.append(_build.mention_links)
+    formatted = {reference.id: reference for reference in references}
+    config.markdown_extensions += [
+        MentionLinksExtension(name_matcher(actors), actors.page_of, _build.context),
+        NoteApparatusExtension(
+            note_citations(works, formatted),
+            lambda printed, href: address_note(printed, href, actors.all),
+            BIBLIOGRAPHY_PAGE,
+            _build.context,
+        ),
+    ]
     config.mdx_configs["abbr"] = {"glossary": abbreviations(_build.glossary)}
+    config.extra["scholarly"] = {
+        "tags": highwire_tags(paper_record, works.records(), config.site_url or ""),
+        "json_ld": json_ld(paper_record, works.records(), config.site_url or ""),
+    }
     return config
 
 
@@ -66,11 +107,20 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         for path in nav_paths(config.nav)
         if is_paper_page(path) and path in by_path
     ]
-    _build.paper = build_paper(text_pages)
+    paper = _build.paper = build_paper(text_pages)
+    try:
+        problems = check_against_paper(_build.works, paper, _build.actors.ids)
+        if problems:
+            raise DataError(problems)
+    except DataError as error:
+        raise PluginError(str(error)) from None
     generated = {
-        NOTES_PAGE: render_notes_page(_build.paper),
+        NOTES_PAGE: render_notes_page(paper),
         GLOSSARY_PAGE: render_glossary(_build.glossary, _build.actors),
-        **profile_pages(_build.actors, _build.paper),
+        BIBLIOGRAPHY_PAGE: render_bibliography(_build.works, _build.references, paper, _build.actors),
+        **profile_pages(_build.actors, paper),
+        **download_files("works-cited", _build.works.records()),
+        **download_files(STEM, [_build.paper_record]),
     }
     for path, content in generated.items():
         files.append(File.generated(config, path, content=content))
@@ -82,12 +132,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     assert _build is not None and _build.paper is not None
     source = page.file.src_uri
-    actors = _build.actors
-    # Mentions are linked in the author's text only, from the page being converted next.
-    _build.mention_links.link_for = (
-        (lambda actor_id: relative_link(source, actors.page_of(actor_id))) if is_paper_page(source) else None
-    )
+    # Links are added to the author's text only, and made relative to the page converted next.
+    _build.context.page = source if is_paper_page(source) else None
+    sections = {
+        **emendation_sections(_build.emendations, _build.paper),
+        "how-to-cite": lambda at: render_how_to_cite(_build.how_to_cite, at),
+    }
     try:
-        return fill_placeholders(markdown, source, _build.emendations, _build.paper)
+        return fill_placeholders(markdown, source, sections)
     except (DataError, UnknownSection) as error:
         raise PluginError(str(error)) from None

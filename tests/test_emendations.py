@@ -11,7 +11,7 @@ import pytest
 from tests.conftest import ROOT
 from thouez_edition.emendations import load_emendations
 from thouez_edition.errors import DataError
-from thouez_edition.pages import UnknownSection, fill_placeholders, render_emendations
+from thouez_edition.pages import UnknownSection, emendation_sections, fill_placeholders, render_emendations
 from thouez_edition.paper import build_paper
 
 FIXTURES = Path(__file__).parent / "fixtures" / "emendations"
@@ -79,14 +79,14 @@ def test_all_problems_are_reported_at_once(tmp_path: Path) -> None:
 def test_an_unknown_placeholder_names_the_page_and_line() -> None:
     emendations = load_emendations(ROOT / "data")
     with pytest.raises(UnknownSection, match=r"docs/editorial.md:3: placeholder “nonsense” is unknown"):
-        fill_placeholders("# T\n\n<!-- edition: nonsense -->\n", "editorial.md", emendations, PAPER)
+        fill_placeholders("# T\n\n<!-- edition: nonsense -->\n", "editorial.md", emendation_sections(emendations, PAPER))
 
 
 def test_a_build_with_bad_data_stops_with_the_message_and_no_traceback(tmp_path: Path) -> None:
     import subprocess
     import sys
 
-    for name in ("mkdocs.yml", "docs", "data", "hooks"):
+    for name in ("mkdocs.yml", "docs", "data", "hooks", "overrides"):
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, tmp_path / name)
     shutil.copy(FIXTURES / "missing_field.yml", tmp_path / "data" / "emendations.yml")

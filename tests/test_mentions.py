@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from thouez_edition.mention_links import MentionLinksExtension, link_first_mentions
 from thouez_edition.mentions import NameMatcher
+from thouez_edition.page_context import PageContext
 
 MATCHER = NameMatcher(
     [
@@ -39,8 +40,7 @@ def test_a_possessive_is_a_mention_but_a_longer_word_is_not() -> None:
 
 
 def convert(source: str) -> BeautifulSoup:
-    extension = MentionLinksExtension(MATCHER)
-    extension.link_for = lambda actor_id: f"../actors/{actor_id}.md"
+    extension = MentionLinksExtension(MATCHER, lambda actor_id: f"actors/{actor_id}.md", PageContext("paper/a.md"))
     html = markdown.markdown(source, extensions=["attr_list", "footnotes", extension])
     return BeautifulSoup(html, "lxml")
 

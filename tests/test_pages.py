@@ -28,7 +28,11 @@ def test_title_page_has_contents_series_note_and_how_to_cite(site: BuiltSite) ->
     contents = article.find(id="contents").find_next("ol")
     linked = [a["href"] for a in contents.find_all("a")]
     assert [href for href in linked if "#" not in href] == PAPER_PAGES
-    assert "Thouez, Colleen. 2004." in article.select_one("p.citation").get_text()
+    chicago = " ".join(article.select_one("#cite-chicago").get_text().split())
+    assert chicago.startswith("Thouez, Colleen. 2004. The Role of Civil Society in the Migration Policy Debate.")
+    assert "Global Migration Perspectives 12" in chicago
+    apa = " ".join(article.select_one("#cite-apa").get_text().split())
+    assert apa.startswith("Thouez, C. (2004).")
 
 
 def test_sections_follow_print_order_with_previous_and_next_links(site: BuiltSite) -> None:

@@ -17,6 +17,8 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from .mentions import NameMatcher
+from .page_context import PageContext
+from .templates import relative_link
 
 NUMBERED_PARAGRAPH = re.compile(r"^(p|sn)\d+$")
 # Text inside these is not the running text of a passage: links, code, note markers.
@@ -85,19 +87,21 @@ class MentionLinks(Treeprocessor):
         self.extension = extension
 
     def run(self, root: etree.Element) -> None:
-        link_for = self.extension.link_for
-        if link_for is None:
+        page = self.extension.context.page
+        if page is None:
             return
+        target_of = self.extension.target_of
         for passage in passages(root):
-            link_first_mentions(passage, self.extension.matcher, link_for)
+            link_first_mentions(passage, self.extension.matcher, lambda actor: relative_link(page, target_of(actor)))
 
 
 class MentionLinksExtension(Extension):
-    """Configured by the build with the matcher; told for each page how to link (or not to)."""
+    """Links mentions on the pages of the text only: `context.page` says which page, if any."""
 
-    def __init__(self, matcher: NameMatcher, **kwargs: object) -> None:
+    def __init__(self, matcher: NameMatcher, target_of: LinkFor, context: PageContext, **kwargs: object) -> None:
         self.matcher = matcher
-        self.link_for: LinkFor | None = None
+        self.target_of = target_of
+        self.context = context
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from .emendations import Emendations, Located
@@ -67,15 +69,25 @@ class UnknownSection(ValueError):
     """A placeholder names a section that the edition cannot render."""
 
 
-def fill_placeholders(markdown: str, page: str, emendations: Emendations, paper: Paper) -> str:
+SectionRenderer = Callable[[str], str]
+
+
+def emendation_sections(emendations: Emendations, paper: Paper) -> dict[str, SectionRenderer]:
+    """The editorial page's sections, each rendered for the page that asks for it."""
+    return {name: functools.partial(render_emendations, name, emendations, paper) for name in EMENDATION_SECTIONS}
+
+
+def fill_placeholders(markdown: str, page: str, sections: Mapping[str, SectionRenderer]) -> str:
+    """Replace each `<!-- edition: name -->` line with the section `name` rendered for `page`."""
+
     def replace(match: re.Match[str]) -> str:
         name = match["name"]
-        if name not in EMENDATION_SECTIONS:
+        if name not in sections:
             line = markdown.count("\n", 0, match.start()) + 1
             raise UnknownSection(
                 f"docs/{page}:{line}: placeholder “{name}” is unknown; expected one of "
-                + ", ".join(EMENDATION_SECTIONS)
+                + ", ".join(sorted(sections))
             )
-        return render_emendations(name, emendations, paper, page)
+        return sections[name](page)
 
     return PLACEHOLDER.sub(replace, markdown)

