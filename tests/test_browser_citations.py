@@ -1,0 +1,31 @@
+"""A reader following a citation in a note to the bibliography and back, in a real browser."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.site_html import BuiltSite
+
+pytestmark = pytest.mark.browser
+
+PAGE = "paper/current-context/"
+
+
+def test_a_works_cited_link_shows_the_reference_leads_to_it_and_back(page: Page, site: BuiltSite) -> None:
+    page.goto(site.page_url(PAGE) + "#fn:6")
+    link = page.locator("li#fn\\:6 a.work-link")
+    expect(link).to_have_text("Florini 2000a, p. 213")
+    link.hover()
+    tooltip = page.locator(".md-tooltip2--active")
+    expect(tooltip).to_be_visible()
+    expect(tooltip).to_contain_text("Florini, Ann M. 2000a. “Lessons Learned.”")
+
+    link.click()
+    expect(page).to_have_url(site.page_url("bibliography/") + "#florini-2000-lessons")
+    entry = page.locator("#florini-2000-lessons")
+    expect(entry).to_be_in_viewport()
+
+    entry.locator("p.cited-in a", has_text="n. 6, p. 213").click()
+    expect(page).to_have_url(site.page_url(PAGE) + "#fn:6")
+    expect(page.locator("li#fn\\:6")).to_be_in_viewport()

@@ -1,0 +1,143 @@
+"""The works cited, in the built site: notes link to bibliography entries and back, exports parse,
+and the title page alone carries the paper's scholarly metadata."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from pybtex.database import parse_string
+
+from tests.conftest import ROOT
+from tests.site_html import PAPER_PAGES, BuiltSite, plain_text, resolve
+from tests.source_text import NOTE_COUNT
+from thouez_edition.works import Works, load_works
+
+
+@pytest.fixture(scope="module")
+def works() -> Works:
+    return load_works(ROOT / "data")
+
+
+def notes_in_site(site: BuiltSite) -> dict[int, tuple[str, object]]:
+    found = {}
+    for page in PAPER_PAGES:
+        for item in site.article(page).select("div.footnote > ol > li"):
+            found[int(item["id"].removeprefix("fn:"))] = (page, item)
+    return found
+
+
+def test_every_note_that_cites_a_work_links_to_its_entry_with_the_locator(site: BuiltSite, works: Works) -> None:
+    notes = notes_in_site(site)
+    bibliography = site.soup("bibliography/")
+    for number, cited in works.by_note().items():
+        page, item = notes[number]
+        links = item.select("p.note-citations a.work-link")
+        assert [link["href"].split("#")[1] for link in links] == [work.id for work, _ in cited], number
+        for link, (work, citation) in zip(links, cited):
+            file, anchor = resolve(site, page, link["href"])
+            assert file.parent.name == "bibliography" and bibliography.find(id=anchor) is not None
+            label = link.get_text()
+            assert label.endswith(f", {citation.locator}") if citation.locator else "," not in label.rsplit(" ", 1)[-1]
+    citing = set(works.by_note())
+    for number, (_, item) in notes.items():
+        if number not in citing:
+            assert item.select("p.note-citations") == [], f"note {number} cites nothing"
+
+
+def test_each_entry_lists_exactly_the_notes_the_data_gives(site: BuiltSite, works: Works) -> None:
+    article = site.article("bibliography/")
+    notes = notes_in_site(site)
+    for work in works.works:
+        entry = article.find(id=work.id)
+        assert entry is not None, work.id
+        links = entry.select("p.cited-in a")
+        expected = [
+            f"n. {c.note}" + (f", {c.locator}" if c.locator else "") for c in work.cited_in
+        ]
+        assert [link.get_text() for link in links] == expected
+        for link, citation in zip(links, work.cited_in):
+            file, anchor = resolve(site, "bibliography/", link["href"])
+            assert anchor == f"fn:{citation.note}"
+            assert str(file.parent.relative_to(site.dir)) + "/" == notes[citation.note][0]
+
+
+def test_the_bibliography_is_grouped_and_each_entry_is_formatted(site: BuiltSite, works: Works) -> None:
+    article = site.article("bibliography/")
+    groups = [plain_text(h) for h in article.find_all("h2")]
+    assert groups == [
+        "Books, chapters and articles",
+        "UN and other intergovernmental documents",
+        "Papers and reports of NGOs",
+        "Web pages",
+        "Lectures, presentations, interviews and conversations",
+    ]
+    assert len(article.select("div.work")) == len(works.works)
+    florini = plain_text(article.find(id="florini-2000-lessons").select_one(".work-reference"))
+    assert florini.startswith("Florini, Ann M. 2000a. “Lessons Learned.” In The Third Force")
+    book = article.find(id="florini-2000-third-force").select_one(".work-reference em")
+    assert book.get_text() == "The Third Force: The Rise of Transnational Civil Society"
+
+
+def test_web_addresses_keep_their_2004_form_with_an_archived_copy(site: BuiltSite) -> None:
+    note = notes_in_site(site)[31][1]
+    printed = note.select_one("a[href='http://www.unhcr.ch']")
+    assert printed.get_text() == "http://www.unhcr.ch"
+    apparatus = printed.find_next_sibling(class_="address-note")
+    hrefs = [a["href"] for a in apparatus.select("a")]
+    assert hrefs == ["https://web.archive.org/web/2004/http://www.unhcr.ch", "https://www.unhcr.org"]
+    entry = site.article("bibliography/").find(id="unhcr-website")
+    assert "https://web.archive.org/web/2004/http://www.unhcr.ch" in [a["href"] for a in entry.select("a")]
+
+
+def test_exports_parse_and_hold_every_work(site: BuiltSite, works: Works) -> None:
+    ids = [work.id for work in works.works]
+    bibtex = parse_string((site.dir / "downloads" / "works-cited.bib").read_text(encoding="utf-8"), "bibtex")
+    assert sorted(bibtex.entries) == sorted(ids)
+    items = json.loads((site.dir / "downloads" / "works-cited.json").read_text(encoding="utf-8"))
+    assert sorted(item["id"] for item in items) == sorted(ids)
+    assert all(isinstance(item["type"], str) for item in items)
+    ris = (site.dir / "downloads" / "works-cited.ris").read_text(encoding="utf-8")
+    records = re.findall(r"^TY  - .*?^ER  - ", ris, flags=re.S | re.M)
+    assert len(records) == len(ids)
+    paper = parse_string((site.dir / "downloads" / "thouez-2004.bib").read_text(encoding="utf-8"), "bibtex")
+    assert list(paper.entries) == ["thouez-2004"]
+
+
+def test_only_the_title_page_has_the_papers_scholarly_metadata(site: BuiltSite, works: Works) -> None:
+    for page in site.pages():
+        soup = site.soup(page)
+        tags = soup.select("meta[name^='citation_']")
+        scripts = soup.select("script[type='application/ld+json']")
+        if page == "index.html":
+            names = [tag["name"] for tag in tags]
+            for name in ("citation_title", "citation_author", "citation_publication_date",
+                         "citation_technical_report_institution", "citation_technical_report_number"):
+                assert names.count(name) == 1, name
+            assert names.count("citation_reference") == len(works.works)
+            values = {tag["name"]: tag["content"] for tag in tags}
+            assert values["citation_title"] == "The Role of Civil Society in the Migration Policy Debate"
+            assert values["citation_author"] == "Thouez, Colleen"
+            assert values["citation_technical_report_number"] == "Global Migration Perspectives No. 12"
+            assert len(scripts) == 1
+            data = json.loads(scripts[0].string)
+            assert data["@type"] == "ScholarlyArticle" and data["@context"] == "https://schema.org"
+            assert data["author"][0]["name"] == "Colleen Thouez"
+            assert data["publisher"]["name"] == "Global Commission on International Migration"
+            assert len(data["citation"]) == len(works.works)
+        else:
+            assert tags == [] and scripts == [], page
+
+
+def test_no_citation_machinery_alters_the_papers_notes(site: BuiltSite) -> None:
+    """mkdocs-bibtex would nest new footnotes in the notes and renumber them; nothing here may."""
+    notes = notes_in_site(site)
+    assert sorted(notes) == list(range(1, NOTE_COUNT + 1))
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "bibtex" not in config
+    for number, (_, item) in notes.items():
+        assert item.select("sup, a.footnote-ref") == [], f"note {number} has a note inside it"
+        for added in item.select(".apparatus"):
+            assert added.find_parent("li") is item
+    # The words of every note are checked against the source in test_fidelity.py.
