@@ -37,7 +37,7 @@ def test_title_page_has_contents_series_note_and_how_to_cite(site: BuiltSite) ->
 
 def test_sections_follow_print_order_with_previous_and_next_links(site: BuiltSite) -> None:
     order = ["", *PAPER_PAGES, "paper/notes/"]
-    for previous, page, following in zip(order, order[1:], order[2:]):
+    for previous, page, following in zip(order, order[1:], order[2:], strict=False):
         soup = site.soup(page)
         base = site.page_url(page)
         prev_link = soup.select_one("a.md-footer__link--prev")

@@ -102,7 +102,7 @@ def test_rcpm_directory_is_a_table_with_one_row_per_process(site: BuiltSite, act
     assert headers == ["Process", "Established", "Region", "Members", "NGO participation"]
     rows = table.select("tbody tr")
     assert len(rows) == len(actors.processes)
-    for row, process in zip(rows, actors.processes):
+    for row, process in zip(rows, actors.processes, strict=True):
         assert process.id in row.a["href"]
         assert row.select("td")[1].get_text(strip=True) == str(process.established or "")
 

@@ -13,7 +13,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal
 
-from .datafiles import JsonPath, YamlDocument, check_schema, read_yaml, schema_validator
+from .datafiles import JsonPath, YamlDocument, check_schema, list_entry_namer, read_yaml, schema_validator
 from .errors import Problem, raise_if_any
 
 ORGANIZATIONS = "organizations.yml"
@@ -158,25 +158,12 @@ class Actors:
         return f"{actor.section}/{actor.id}.md"
 
 
-def name_entry(data: Any, path: JsonPath) -> tuple[str, str]:
-    """`[3].relations[0].target` reads as entry `<id of entry 3>`, field `relations[0].target`."""
-    if not path:
-        return "", ""
-    index = path[0]
-    item = data[index] if isinstance(data, list) and isinstance(index, int) and index < len(data) else None
-    entry = item.get("id") if isinstance(item, dict) and isinstance(item.get("id"), str) else f"[{index}]"
-    field = ""
-    for part in path[1:]:
-        field += f"[{part}]" if isinstance(part, int) else (f".{part}" if field else str(part))
-    return entry, field
-
-
 def load_actors(data_dir: Path, display_dir: str = "data") -> Actors:
     documents = {name: read_yaml(data_dir / name, f"{display_dir}/{name}") for name in (ORGANIZATIONS, RCPMS)}
     problems: list[Problem] = []
     for name, document in documents.items():
         validator = schema_validator(data_dir / "schemas", name.replace(".yml", ".schema.json"))
-        problems += check_schema(document, validator, name_entry)
+        problems += check_schema(document, validator, list_entry_namer())
     raise_if_any(problems)
     raise_if_any(cross_check(documents[ORGANIZATIONS], documents[RCPMS]))
     return Actors(

@@ -43,14 +43,14 @@ def read_yaml(path: Path, display_path: str) -> YamlDocument:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as error:
-        raise DataError([Problem(display_path, None, "", "", f"cannot be read ({error.strerror})")])
+        raise DataError([Problem(display_path, None, "", "", f"cannot be read ({error.strerror})")]) from None
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark else None
         problem = getattr(error, "problem", None) or str(error)
-        raise DataError([Problem(display_path, line, "", "", f"is not valid YAML: {problem}")])
+        raise DataError([Problem(display_path, line, "", "", f"is not valid YAML: {problem}")]) from None
     lines: dict[JsonPath, int] = {}
     problems: list[Problem] = []
     data = _to_python(root, (), lines, problems, display_path) if root is not None else None
@@ -73,7 +73,7 @@ def _to_python(
             key = key_node.value
             if key in result:
                 problems.append(
-                    Problem(display_path, key_node.start_mark.line + 1, _label(path), str(key),
+                    Problem(display_path, key_node.start_mark.line + 1, field_path(path), str(key),
                             "is given twice in the same entry; expected each field once")
                 )
                 continue
@@ -92,8 +92,8 @@ def _construct_scalar(node: yaml.ScalarNode) -> Any:
     return yaml.constructor.SafeConstructor().construct_object(node, deep=True)
 
 
-def _label(path: JsonPath) -> str:
-    """`("kept", 3)` reads as `kept[3]`."""
+def field_path(path: JsonPath) -> str:
+    """`("relations", 0, "target")` reads as `relations[0].target`."""
     label = ""
     for part in path:
         label += f"[{part}]" if isinstance(part, int) else (f".{part}" if label else part)
@@ -103,6 +103,20 @@ def _label(path: JsonPath) -> str:
 # --- schema validation --------------------------------------------------------------------
 
 EntryNamer = Callable[[Any, JsonPath], tuple[str, str]]
+
+
+def list_entry_namer(key: str = "id") -> EntryNamer:
+    """For a file that is a list of entries: name each by its `key` (or its position), then the field."""
+
+    def name(data: Any, path: JsonPath) -> tuple[str, str]:
+        if not path:
+            return "", ""
+        index = path[0]
+        item = data[index] if isinstance(data, list) and isinstance(index, int) and index < len(data) else None
+        label = item.get(key) if isinstance(item, dict) else None
+        return (label if isinstance(label, str) else f"[{index}]"), field_path(path[1:])
+
+    return name
 
 
 def schema_validator(schema_dir: Path, name: str) -> jsonschema.Draft202012Validator:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .datafiles import JsonPath, YamlDocument, check_schema, read_yaml, schema_validator
+from .datafiles import JsonPath, YamlDocument, check_schema, field_path, read_yaml, schema_validator
 from .errors import Problem, raise_if_any
 
 FILE = "emendations.yml"
@@ -71,10 +71,7 @@ def name_entry(data: Any, path: JsonPath) -> tuple[str, str]:
     item = items[index] if isinstance(items, list) and isinstance(index, int) and index < len(items) else None
     label = item.get("id") if isinstance(item, dict) and isinstance(item.get("id"), str) else None
     entry = f"{section}[{label}]" if label else f"{section}[{index}]"
-    rest = ""
-    for part in path[2:]:
-        rest += f"[{part}]" if isinstance(part, int) else (f".{part}" if rest else str(part))
-    return entry, rest
+    return entry, field_path(path[2:])
 
 
 def load_emendations(data_dir: Path, display_dir: str = "data") -> Emendations:

@@ -7,10 +7,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from .actors import Actors
-from .datafiles import JsonPath, check_schema, read_yaml, schema_validator
+from .datafiles import check_schema, list_entry_namer, read_yaml, schema_validator
 from .errors import Problem, raise_if_any
 
 FILE = "glossary.yml"
@@ -26,15 +25,6 @@ class Term:
     actor_id: str | None = None
 
 
-def name_entry(data: Any, path: JsonPath) -> tuple[str, str]:
-    if not path:
-        return "", ""
-    index = path[0]
-    item = data[index] if isinstance(data, list) and isinstance(index, int) and index < len(data) else None
-    entry = item["term"] if isinstance(item, dict) and isinstance(item.get("term"), str) else f"[{index}]"
-    return entry, ".".join(str(part) for part in path[1:])
-
-
 def actor_terms(actors: Actors) -> list[Term]:
     terms = []
     for actor in actors.all:
@@ -47,7 +37,7 @@ def actor_terms(actors: Actors) -> list[Term]:
 def load_glossary(data_dir: Path, actors: Actors, display_dir: str = "data") -> list[Term]:
     """Every term, sorted as a reader looks them up; a term defined twice is bad data."""
     document = read_yaml(data_dir / FILE, f"{display_dir}/{FILE}")
-    raise_if_any(check_schema(document, schema_validator(data_dir / "schemas", "glossary.schema.json"), name_entry))
+    raise_if_any(check_schema(document, schema_validator(data_dir / "schemas", "glossary.schema.json"), list_entry_namer("term")))
     from_actors = {term.term: term for term in actor_terms(actors)}
     problems, terms = [], list(from_actors.values())
     seen: set[str] = set()

@@ -14,10 +14,9 @@ from collections.abc import Callable
 
 from markdown import Markdown
 from markdown.extensions import Extension
-from markdown.treeprocessors import Treeprocessor
 
 from .mentions import NameMatcher
-from .page_context import PageContext
+from .page_context import PageContext, TextPageTreeprocessor
 from .templates import relative_link
 
 NUMBERED_PARAGRAPH = re.compile(r"^(p|sn)\d+$")
@@ -81,15 +80,12 @@ def link_first_mentions(passage: etree.Element, matcher: NameMatcher, link_for: 
     walk(passage)
 
 
-class MentionLinks(Treeprocessor):
+class MentionLinks(TextPageTreeprocessor):
     def __init__(self, md: Markdown, extension: MentionLinksExtension) -> None:
-        super().__init__(md)
+        super().__init__(md, extension.context)
         self.extension = extension
 
-    def run(self, root: etree.Element) -> None:
-        page = self.extension.context.page
-        if page is None:
-            return
+    def run_on_page(self, root: etree.Element, page: str) -> None:
         target_of = self.extension.target_of
         for passage in passages(root):
             link_first_mentions(passage, self.extension.matcher, lambda actor: relative_link(page, target_of(actor)))

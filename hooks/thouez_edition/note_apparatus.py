@@ -15,10 +15,9 @@ from dataclasses import dataclass
 
 from markdown import Markdown
 from markdown.extensions import Extension
-from markdown.treeprocessors import Treeprocessor
 
 from .addresses import AddressNote
-from .page_context import PageContext
+from .page_context import PageContext, TextPageTreeprocessor
 from .templates import relative_link
 
 APPARATUS = "apparatus"
@@ -61,15 +60,12 @@ def citations_apparatus(citations: list[NoteCitation], href_of: Callable[[str], 
     return paragraph
 
 
-class NoteApparatus(Treeprocessor):
+class NoteApparatus(TextPageTreeprocessor):
     def __init__(self, md: Markdown, extension: NoteApparatusExtension) -> None:
-        super().__init__(md)
+        super().__init__(md, extension.context)
         self.extension = extension
 
-    def run(self, root: etree.Element) -> None:
-        page = self.extension.context.page
-        if page is None:
-            return
+    def run_on_page(self, root: etree.Element, page: str) -> None:
         for notes in root.iter("div"):
             if "footnote" not in (notes.get("class") or "").split():
                 continue

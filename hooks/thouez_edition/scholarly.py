@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .datafiles import JsonPath, check_schema, read_yaml, schema_validator
+from .datafiles import JsonPath, check_schema, field_path, read_yaml, schema_validator
 from .errors import raise_if_any
 from .references import Formatted
 from .templates import render
@@ -22,11 +22,8 @@ STEM = "thouez-2004"
 
 
 def _name_entry(data: Any, path: JsonPath) -> tuple[str, str]:
-    entry = data.get("id", "paper") if isinstance(data, dict) else "paper"
-    field = ""
-    for part in path:
-        field += f"[{part}]" if isinstance(part, int) else (f".{part}" if field else str(part))
-    return str(entry), field
+    """The file is one record: name it by its id."""
+    return str(data.get("id", "paper")) if isinstance(data, dict) else "paper", field_path(path)
 
 
 def load_paper_record(data_dir: Path, display_dir: str = "data") -> dict[str, Any]:

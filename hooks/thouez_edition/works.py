@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .datafiles import JsonPath, YamlDocument, check_schema, read_yaml, schema_validator
+from .datafiles import YamlDocument, check_schema, list_entry_namer, read_yaml, schema_validator
 from .errors import Problem, raise_if_any
 from .paper import Paper, plain_words
 
@@ -75,21 +75,9 @@ class Works:
         return dict(cited)
 
 
-def name_entry(data: Any, path: JsonPath) -> tuple[str, str]:
-    if not path:
-        return "", ""
-    index = path[0]
-    item = data[index] if isinstance(data, list) and isinstance(index, int) and index < len(data) else None
-    entry = item["id"] if isinstance(item, dict) and isinstance(item.get("id"), str) else f"[{index}]"
-    field = ""
-    for part in path[1:]:
-        field += f"[{part}]" if isinstance(part, int) else (f".{part}" if field else str(part))
-    return entry, field
-
-
 def load_works(data_dir: Path, display_dir: str = "data") -> Works:
     document = read_yaml(data_dir / FILE, f"{display_dir}/{FILE}")
-    raise_if_any(check_schema(document, schema_validator(data_dir / "schemas", "citations.schema.json"), name_entry))
+    raise_if_any(check_schema(document, schema_validator(data_dir / "schemas", "citations.schema.json"), list_entry_namer()))
     problems = []
     first: dict[str, int] = {}
     for index, item in enumerate(document.data):
