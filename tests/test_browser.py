@@ -37,16 +37,16 @@ def tooltip_of(page: Page, selector: str):
 
 def test_hovering_the_marker_of_note_25_shows_note_25(page: Page, site: BuiltSite) -> None:
     page.goto(site.page_url(NOTE_25_PAGE))
-    page.locator("a.footnote-ref[href='#fn:25']").hover()
-    tooltip = tooltip_of(page, "a.footnote-ref[href='#fn:25']")
+    page.locator("a.footnote-ref[href$='#fn:25']").hover()
+    tooltip = tooltip_of(page, "a.footnote-ref[href$='#fn:25']")
     expect(tooltip).to_be_visible()
     expect(tooltip).to_contain_text(NOTE_25_TEXT)
 
 
 def test_focusing_the_marker_of_note_25_shows_note_25(page: Page, site: BuiltSite) -> None:
     page.goto(site.page_url(NOTE_25_PAGE))
-    page.locator("a.footnote-ref[href='#fn:25']").focus()
-    tooltip = tooltip_of(page, "a.footnote-ref[href='#fn:25']")
+    page.locator("a.footnote-ref[href$='#fn:25']").focus()
+    tooltip = tooltip_of(page, "a.footnote-ref[href$='#fn:25']")
     expect(tooltip).to_be_visible()
     expect(tooltip).to_contain_text(NOTE_25_TEXT)
 
@@ -55,7 +55,7 @@ def test_following_a_marker_and_its_back_link_returns_to_the_same_place(page: Pa
     page.goto(site.page_url(NOTE_25_PAGE) + "#p31")
     marker = page.locator("sup#fnref\\:25")
     expect(marker).to_be_in_viewport()
-    page.locator("a.footnote-ref[href='#fn:25']").click()
+    page.locator("a.footnote-ref[href$='#fn:25']").click()
     expect(page).to_have_url(site.page_url(NOTE_25_PAGE) + "#fn:25")
     note = page.locator("li#fn\\:25")
     expect(note).to_be_in_viewport()
@@ -89,6 +89,6 @@ def test_no_request_leaves_for_another_host(page: Page, site: BuiltSite) -> None
         page.goto(site.page_url(path))
         page.wait_for_load_state("networkidle")
     page.goto(site.page_url(NOTE_25_PAGE))
-    page.locator("a.footnote-ref[href='#fn:25']").hover()
+    page.locator("a.footnote-ref[href$='#fn:25']").hover()
     page.wait_for_load_state("networkidle")
     assert foreign == []

@@ -1,0 +1,18 @@
+// After an instant navigation to a link with a fragment (a note, a paragraph, a bibliography
+// entry), make sure the reader lands on that target. Material restores a saved scroll position
+// in some sequences of navigation (seen after following a link while a tooltip was open), which
+// would leave the reader far from the passage they asked for.
+(function () {
+  if (typeof document$ === "undefined") return;
+  let first = true;
+  document$.subscribe(function () {
+    if (first) { first = false; return; }  // the browser handles the first load itself
+    const id = decodeURIComponent(window.location.hash.slice(1));
+    const target = id && document.getElementById(id);
+    if (!target) return;
+    window.setTimeout(function () {
+      const box = target.getBoundingClientRect();
+      if (box.bottom < 0 || box.top > window.innerHeight) target.scrollIntoView();
+    }, 50);
+  });
+})();
