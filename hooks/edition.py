@@ -12,6 +12,7 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
@@ -33,6 +34,7 @@ from thouez_edition.note_apparatus import NoteApparatusExtension
 from thouez_edition.page_context import PageContext
 from thouez_edition.pages import NOTES_PAGE, UnknownSection, emendation_sections, fill_placeholders, render_notes_page
 from thouez_edition.paper import Paper, build_paper
+from thouez_edition.printing import PDF_PATH, PRINT_PAGE, PrintError, find_chromium, print_to_pdf, render_print_page
 from thouez_edition.profiles import GLOSSARY_PAGE, name_matcher, profile_pages, render_glossary
 from thouez_edition.references import Formatted, FormattingError, format_references, style_path
 from thouez_edition.scholarly import STEM, HowToCite, highwire_tags, json_ld, load_paper_record, render_how_to_cite
@@ -50,15 +52,27 @@ class _Build:
     paper_record: dict[str, Any]
     how_to_cite: HowToCite
     context: PageContext
+    chromium: str | None
     paper: Paper | None = None
 
 
+log = get_plugin_logger("edition")
 _build: _Build | None = None
+# Which command runs the build: the PDF is made by `mkdocs build`, not on every `serve` rebuild.
+_command: str | None = None
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _command
+    _command = command
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _build
     data_dir = Path(config.config_file_path).parent / "data"
+    chromium = find_chromium() if _command == "build" else None
+    if _command == "build" and chromium is None:
+        log.info("No PDF of the paper: no Chromium found on this machine (looked for %s).", "chromium")
     try:
         actors = load_actors(data_dir)
         works = load_works(data_dir)
@@ -76,8 +90,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                 chicago=format_references([paper_record])[0],
                 apa=format_references([paper_record], style_path("apa"))[0],
                 downloads=download_paths(STEM),
+                pdf=PDF_PATH if chromium else None,
+                print_page=PRINT_PAGE,
             ),
             context=PageContext(),
+            chromium=chromium,
         )
     except (DataError, FormattingError) as error:
         raise PluginError(str(error)) from None
@@ -114,14 +131,19 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             raise DataError(problems)
     except DataError as error:
         raise PluginError(str(error)) from None
-    generated = {
+    sections = [by_path[path].content_string for path in nav_paths(config.nav) if path.startswith("paper/") and path in by_path]
+    generated: dict[str, str | bytes] = {
         NOTES_PAGE: render_notes_page(paper),
+        PRINT_PAGE: render_print_page(_build.paper_record, by_path["index.md"].content_string, sections),
         GLOSSARY_PAGE: render_glossary(_build.glossary, _build.actors),
         BIBLIOGRAPHY_PAGE: render_bibliography(_build.works, _build.references, paper, _build.actors),
         **profile_pages(_build.actors, paper),
         **download_files("works-cited", _build.works.records()),
         **download_files(STEM, [_build.paper_record]),
     }
+    if _build.chromium:
+        generated[PDF_PATH] = b""  # printed from the built print page once the site is written
+
     for path, content in generated.items():
         files.append(File.generated(config, path, content=content))
     for schema in sorted((_build.data_dir / "schemas").glob("*.schema.json")):
@@ -142,3 +164,14 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return fill_placeholders(markdown, source, sections)
     except (DataError, UnknownSection) as error:
         raise PluginError(str(error)) from None
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    assert _build is not None
+    if _build.chromium:
+        site = Path(config.site_dir)
+        try:
+            print_to_pdf(_build.chromium, site / "print" / "index.html", site / PDF_PATH)
+        except PrintError as error:
+            raise PluginError(str(error)) from None
+        log.info("Printed the paper to %s", PDF_PATH)

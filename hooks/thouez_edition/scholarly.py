@@ -120,6 +120,8 @@ class HowToCite:
     chicago: Formatted
     apa: Formatted
     downloads: dict[str, str]
+    pdf: str | None
+    print_page: str
 
 
 def render_how_to_cite(how: HowToCite, page: str) -> str:
