@@ -10,9 +10,15 @@ from tests.site_html import PAPER_PAGES, BuiltSite, ids_in, resolve
 PARAGRAPH = re.compile(r"^(p|sn)\d+$")
 
 
+# The print page repeats the whole text, with the same anchors, so that a printed copy can be cited.
+PRINT_PAGE = "print/index.html"
+
+
 def paragraph_ids(site: BuiltSite) -> list[tuple[str, str]]:
     found = []
     for page in site.pages():
+        if page == PRINT_PAGE:
+            continue
         for tag in site.soup(page).find_all(id=PARAGRAPH):
             found.append((tag["id"], page))
     return found
