@@ -6,6 +6,7 @@ rebuild: so data is loaded there and module state is replaced, never appended to
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -37,6 +38,7 @@ from thouez_edition.paper import Paper, build_paper
 from thouez_edition.printing import PDF_PATH, PRINT_PAGE, PrintError, find_chromium, print_to_pdf, render_print_page
 from thouez_edition.profiles import GLOSSARY_PAGE, name_matcher, profile_pages, render_glossary
 from thouez_edition.references import Formatted, FormattingError, format_references, style_path
+from thouez_edition.search_index import refine_index
 from thouez_edition.scholarly import STEM, HowToCite, highwire_tags, json_ld, load_paper_record, render_how_to_cite
 from thouez_edition.works import Works, check_against_paper, load_works
 
@@ -54,6 +56,7 @@ class _Build:
     context: PageContext
     chromium: str | None
     paper: Paper | None = None
+    text_locations: tuple[str, ...] = ()
 
 
 log = get_plugin_logger("edition")
@@ -125,6 +128,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if is_paper_page(path) and path in by_path
     ]
     paper = _build.paper = build_paper(text_pages)
+    _build.text_locations = tuple(by_path[path].url for path, _ in text_pages)
     try:
         problems = check_against_paper(_build.works, paper, _build.actors.ids)
         if problems:
@@ -168,8 +172,18 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def on_post_build(config: MkDocsConfig) -> None:
     assert _build is not None
+    site = Path(config.site_dir)
+    # After the search plugin has written its index (hooks run after plugins for an event).
+    index_file = site / "search" / "search_index.json"
+    if index_file.exists():
+        index = refine_index(
+            json.loads(index_file.read_text(encoding="utf-8")),
+            {location: (site / location / "index.html").read_text(encoding="utf-8") for location in _build.text_locations},
+            ("bibliography/", (site / "bibliography" / "index.html").read_text(encoding="utf-8")),
+            {reference.id: reference.citation for reference in _build.references},
+        )
+        index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     if _build.chromium:
-        site = Path(config.site_dir)
         try:
             print_to_pdf(_build.chromium, site / "print" / "index.html", site / PDF_PATH)
         except PrintError as error:

@@ -7,7 +7,9 @@
     const marker = event.target.closest && event.target.closest("a.footnote-ref");
     if (!marker || !touch.matches) return;
     if (document.activeElement !== marker || !marker.dataset.noteShown) {
+      // Keep the link from being followed, by the browser or by Material's instant navigation.
       event.preventDefault();
+      event.stopPropagation();
       marker.dataset.noteShown = "true";
       marker.focus();
       marker.addEventListener("blur", function () { delete marker.dataset.noteShown; }, { once: true });

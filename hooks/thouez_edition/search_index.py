@@ -1,0 +1,91 @@
+"""What the site's search finds, and where a hit leads.
+
+Material's search indexes each page by its headings, so a hit in the paper would lead to the top
+of a long section. This rewrites the built index so that on the pages of the text every
+paragraph and every note is an entry of its own (a hit leads to `#p12` or `#fn:12`), every
+bibliography entry is one (a cited author's name leads to the entry), and the excerpts that
+profiles repeat from the text are left out, so the same words do not come up twice.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping
+from typing import Any
+
+import lxml.html
+
+# Heading sections of profiles that only repeat the text's own words.
+REPEATED_SECTIONS = ("#in-the-paper",)
+# Not the author's words or the entry's: left out of what search indexes (note markers too).
+NOT_INDEXED = (
+    ".//*[contains(concat(' ', normalize-space(@class), ' '), ' apparatus ')]"
+    " | .//a[contains(@class, 'headerlink')] | .//a[contains(@class, 'footnote-backref')] | .//sup"
+)
+ARTICLE = "//article[contains(@class, 'md-content__inner')]"
+
+
+def _text(element: lxml.html.HtmlElement) -> str:
+    element = lxml.html.fromstring(lxml.html.tostring(element))
+    for extra in element.xpath(NOT_INDEXED):
+        extra.drop_tree()
+    return " ".join(element.text_content().split())
+
+
+def _entry(location: str, title: str, text: str) -> dict[str, str]:
+    return {"location": location, "title": html.escape(title, quote=False), "text": f"<p>{html.escape(text, quote=False)}</p>" if text else ""}
+
+
+def passage_entries(location: str, page_html: str) -> list[dict[str, str]]:
+    """A page of the text: the page, its headings, then each paragraph and note, in order."""
+    (article,) = lxml.html.fromstring(page_html).xpath(ARTICLE)
+    entries = []
+    heading = ""
+    for element in article.iter("h1", "h2", "h3", "h4", "p", "li"):
+        identifier = element.get("id") or ""
+        if element.tag in ("h1", "h2", "h3", "h4"):
+            heading = _text(element)
+            target = location if element.tag == "h1" else f"{location}#{identifier}"
+            entries.append(_entry(target, heading, ""))
+        elif element.tag == "p" and identifier[:1] == "p" and identifier[1:].isdigit():
+            entries.append(_entry(f"{location}#{identifier}", f"¶ {identifier[1:]} · {heading}", _text(element)))
+        elif element.tag == "p" and identifier.startswith("sn") and identifier[2:].isdigit():
+            entries.append(_entry(f"{location}#{identifier}", f"Series note, ¶ {identifier[2:]}", _text(element)))
+        elif element.tag == "li" and identifier.startswith("fn:"):
+            entries.append(_entry(f"{location}#{identifier}", f"Note {identifier[3:]} · {heading}", _text(element)))
+    return entries
+
+
+def bibliography_entries(location: str, page_html: str, labels: Mapping[str, str]) -> list[dict[str, str]]:
+    """The bibliography: the page, then one entry per work, titled as the notes cite it."""
+    (article,) = lxml.html.fromstring(page_html).xpath(ARTICLE)
+    entries = [_entry(location, "Bibliography", "")]
+    for work in article.xpath(".//div[contains(@class, 'work') and @id]"):
+        (reference,) = work.xpath(".//div[contains(@class, 'work-reference')]")
+        entries.append(_entry(f"{location}#{work.get('id')}", labels.get(work.get("id"), work.get("id")), _text(reference)))
+    return entries
+
+
+def refine_index(
+    index: dict[str, Any],
+    text_pages: Mapping[str, str],
+    bibliography: tuple[str, str] | None,
+    labels: Mapping[str, str],
+) -> dict[str, Any]:
+    """The index with the text's pages and the bibliography indexed entry by entry.
+
+    `text_pages` maps each page's location (`paper/introduction/`) to its built HTML;
+    `bibliography` is the bibliography's location and HTML; `labels` name works by their id.
+    """
+    replaced = set(text_pages) | ({bibliography[0]} if bibliography else set())
+    docs: list[dict[str, Any]] = []
+    for doc in index["docs"]:
+        page = doc["location"].split("#")[0]
+        if page in replaced or doc["location"].endswith(REPEATED_SECTIONS):
+            continue
+        docs.append(doc)
+    for location, page_html in text_pages.items():
+        docs.extend(passage_entries(location, page_html))
+    if bibliography:
+        docs.extend(bibliography_entries(*bibliography, labels))
+    return {**index, "docs": docs}

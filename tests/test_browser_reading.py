@@ -1,0 +1,153 @@
+"""Reading with search, keyboard, touch and instant navigation, in a real browser; the
+screenshots in the README are taken here too."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from tests.site_html import PAPER_PAGES, BuiltSite
+
+pytestmark = pytest.mark.browser
+
+SCREENSHOTS = Path(__file__).parent / "screenshots"
+EVERY_KIND_OF_PAGE = [
+    "",
+    *PAPER_PAGES,
+    "paper/notes/",
+    "organizations/",
+    "organizations/icmc/",
+    "rcpms/",
+    "rcpms/puebla-process/",
+    "bibliography/",
+    "glossary/",
+    "editorial/",
+    "print/",
+]
+
+
+def search(page: Page, query: str) -> None:
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    box = page.locator("input.md-search__input")
+    box.press_sequentially(query, delay=30)
+    expect(page.locator(".md-search-result__item").first).to_be_visible()
+
+
+def tab_to(page: Page, selector: str, limit: int = 250) -> None:
+    """Press Tab until the focused element matches `selector`, as a keyboard user would."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("(s) => document.activeElement && document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"Tab never reached {selector}")
+
+
+def test_search_finds_the_profile_and_the_paragraphs_that_mention_a_name(page: Page, site: BuiltSite) -> None:
+    page.goto(site.page_url(""))
+    search(page, "PARinAC")
+    results = page.locator(".md-search-result")
+    expect(results.locator("a[href*='organizations/parinac/']").first).to_be_attached()
+    expect(results.locator("a[href*='paper/current-context/'][href$='#p10']")).to_be_attached()
+    paragraph = results.locator("a[href*='paper/dearth-of-activity/'][href$='#p42']")
+    expect(paragraph).to_be_attached()
+    paragraph.click()
+    expect(page).to_have_url(re.compile(r"/paper/dearth-of-activity/(\?h=parinac)?#p42$"))
+    expect(page.locator("p#p42")).to_be_in_viewport()
+
+
+def test_search_finds_a_cited_author_in_the_bibliography(page: Page, site: BuiltSite) -> None:
+    page.goto(site.page_url("paper/introduction/"))
+    search(page, "Brinkerhoff")
+    entry = page.locator(".md-search-result a[href*='bibliography/'][href$='#brinkerhoff-1999-collaboration']")
+    expect(entry).to_be_attached()
+    entry.click()
+    expect(page).to_have_url(re.compile(r"/bibliography/(\?h=brinkerhoff)?#brinkerhoff-1999-collaboration$"))
+    expect(page.locator("#brinkerhoff-1999-collaboration")).to_be_in_viewport()
+
+
+def test_search_finds_words_of_a_note(page: Page, site: BuiltSite) -> None:
+    page.goto(site.page_url(""))
+    search(page, "Issyk-Kul")
+    note = page.locator(".md-search-result a[href*='paper/potential-contribution/'][href$='#fn:49']")
+    expect(note).to_be_attached()
+
+
+def test_a_tap_on_a_phone_shows_the_note_in_place(browser: Browser, site: BuiltSite) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, device_scale_factor=2)
+    page = context.new_page()
+    page.goto(site.page_url("paper/dearth-of-activity/") + "#p31")
+    marker = page.locator("a.footnote-ref[href$='#fn:25']")
+    marker.tap()
+    tooltip = page.locator(f"#{marker.get_attribute('aria-controls')}") if marker.get_attribute("aria-controls") else None
+    expect(page.locator(".md-tooltip2--active")).to_contain_text("Final Report, Commission on Human Security")
+    assert tooltip is None or tooltip.is_visible()
+    expect(page).to_have_url(site.page_url("paper/dearth-of-activity/") + "#p31")
+    expect(marker).to_be_in_viewport()
+    page.wait_for_timeout(400)  # let the tooltip finish fading in before the picture
+    page.screenshot(path=str(SCREENSHOTS / "phone-note.png"))
+    context.close()
+
+
+def test_keyboard_alone_reaches_a_note_follows_it_and_comes_back(page: Page, site: BuiltSite) -> None:
+    page.goto(site.page_url("paper/introduction/"))
+    tab_to(page, "a.footnote-ref")
+    marker = page.locator("a.footnote-ref").first
+    expect(page.locator(".md-tooltip2--active")).to_contain_text("The terms human mobility")
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"#fn:1$"))
+    expect(page.locator("li[id='fn:1']")).to_be_in_viewport()
+    page.wait_for_timeout(500)  # a reader reads the note before moving on; the scroll has settled
+    tab_to(page, "li[id='fn:1'] a.footnote-backref", limit=30)
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"#fnref:1$"))
+    expect(marker).to_be_in_viewport()
+
+
+def test_focus_is_visible_on_the_editions_own_controls(page: Page, site: BuiltSite) -> None:
+    page.goto(site.page_url("paper/introduction/"))
+    tab_to(page, "a.paragraph-number")
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline not in ("none", "")
+
+
+def test_instant_navigation_keeps_tooltips_and_previews(page: Page, site: BuiltSite) -> None:
+    page.goto(site.page_url(""))
+    page.locator(".md-typeset a[href$='paper/current-context/']").first.click()
+    expect(page).to_have_url(site.page_url("paper/current-context/"))
+    assert page.evaluate("performance.getEntriesByType('navigation').length") == 1
+    page.locator("a.footnote-ref[href$='#fn:7']").hover()
+    expect(page.locator(".md-tooltip2--active")).to_contain_text("icmc.net")
+    page.mouse.move(0, 0)
+    page.locator("p#p7 a.mention").first.hover()
+    expect(page.locator(".md-tooltip2--active")).to_contain_text("International Catholic Migration Commission")
+    # Navigation happened in place: the document was not reloaded.
+    assert page.evaluate("performance.getEntriesByType('navigation')[0].name").endswith("/")
+
+
+def test_no_console_errors_on_any_kind_of_page(page: Page, site: BuiltSite) -> None:
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(f"{page.url}: {message.text}") if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(f"{page.url}: {error}"))
+    for path in EVERY_KIND_OF_PAGE:
+        page.goto(site.page_url(path))
+        page.wait_for_load_state("networkidle")
+    assert errors == []
+
+
+def test_screenshots_for_the_readme(page: Page, site: BuiltSite) -> None:
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(site.page_url(""))
+    page.screenshot(path=str(SCREENSHOTS / "title-page.png"))
+    page.goto(site.page_url("paper/dearth-of-activity/") + "#p31")
+    page.locator("a.footnote-ref[href$='#fn:25']").hover()
+    expect(page.locator(".md-tooltip2--active")).to_be_visible()
+    page.wait_for_timeout(400)
+    page.screenshot(path=str(SCREENSHOTS / "paper-page-note.png"))
+    page.mouse.move(0, 0)
+    page.goto(site.page_url("organizations/icmc/"))
+    page.screenshot(path=str(SCREENSHOTS / "profile.png"))
+    for name in ("title-page", "paper-page-note", "profile"):
+        assert (SCREENSHOTS / f"{name}.png").stat().st_size > 10_000
