@@ -1,0 +1,42 @@
+"""What the built search index holds: each paragraph, note and bibliography entry once."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+from tests.conftest import ROOT
+from tests.site_html import BuiltSite
+from tests.source_text import NOTE_COUNT
+from thouez_edition.works import load_works
+
+
+def docs(site: BuiltSite) -> list[dict]:
+    return json.loads((site.dir / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+
+
+def test_every_paragraph_and_note_is_an_entry_of_its_own(site: BuiltSite) -> None:
+    anchors = [doc["location"].split("#")[1] for doc in docs(site) if doc["location"].startswith("paper/") and "#" in doc["location"]]
+    assert [a for a in anchors if a.startswith("p") and a[1:].isdigit()] == [f"p{n}" for n in range(1, 78)]
+    assert sorted(int(a[3:]) for a in anchors if a.startswith("fn:")) == list(range(1, NOTE_COUNT + 1))
+
+
+def test_each_work_cited_is_an_entry_titled_as_the_notes_cite_it(site: BuiltSite) -> None:
+    entries = {doc["location"].split("#")[1]: doc for doc in docs(site) if doc["location"].startswith("bibliography/#")}
+    assert sorted(entries) == sorted(work.id for work in load_works(ROOT / "data").works)
+    assert entries["nelson-2002-agendas"]["title"] == "Nelson 2002"
+    assert "New Agendas and New Patterns" in entries["nelson-2002-agendas"]["text"]
+
+
+def test_nothing_is_indexed_twice(site: BuiltSite) -> None:
+    locations = [doc["location"] for doc in docs(site)]
+    assert [loc for loc, count in Counter(locations).items() if count > 1] == []
+    assert not any(loc.startswith(("print/", "paper/notes/")) for loc in locations)
+    assert not any(loc.endswith("#in-the-paper") for loc in locations)
+
+
+def test_paragraph_text_leaves_out_markers_and_apparatus(site: BuiltSite) -> None:
+    first = next(doc for doc in docs(site) if doc["location"] == "paper/introduction/#p1")
+    assert "International human mobility, once considered" in first["text"]
+    note = next(doc for doc in docs(site) if doc["location"] == "paper/dearth-of-activity/#fn:25")
+    assert "Works cited" not in note["text"] and "archived copy" not in note["text"]
