@@ -17,19 +17,10 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.site_html import BuiltSite
+from thouez_edition.printing import QUIET_CHROMIUM_FLAGS
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
-# Without these flags Chromium tries to reach Google's hosts at every start; the network is closed.
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 class _StaticHost(http.server.SimpleHTTPRequestHandler):
@@ -88,4 +79,4 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
     """Drive Debian's chromium; Playwright must never download a browser of its own."""
     if not CHROMIUM.exists():
         pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (tests/run does)")
-    return {**browser_type_launch_args, "executable_path": str(CHROMIUM), "args": CHROMIUM_FLAGS}
+    return {**browser_type_launch_args, "executable_path": str(CHROMIUM), "args": QUIET_CHROMIUM_FLAGS}

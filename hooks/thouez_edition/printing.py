@@ -20,9 +20,8 @@ PDF_PATH = "downloads/thouez-2004-edition.pdf"
 SERIES_NOTE = re.compile(r'^<div class="series-note" markdown="block">\n.*?^</div>$', re.MULTILINE | re.DOTALL)
 HEADING = re.compile(r"^(#{1,5}) ", re.MULTILINE)
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
-# Chromium reaches for Google's hosts at every start unless told not to.
-CHROMIUM_FLAGS = [
-    "--headless",
+# Chromium reaches for Google's hosts at every start unless told not to; no sandbox as root.
+QUIET_CHROMIUM_FLAGS = [
     "--no-sandbox",
     "--disable-gpu",
     "--disable-quic",
@@ -30,8 +29,8 @@ CHROMIUM_FLAGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
-    "--no-pdf-header-footer",
 ]
+PRINT_FLAGS = ["--headless", *QUIET_CHROMIUM_FLAGS, "--no-pdf-header-footer"]
 
 
 class PrintError(RuntimeError):
@@ -70,7 +69,7 @@ def find_chromium() -> str | None:
 def print_to_pdf(chromium: str, page: Path, pdf: Path) -> None:
     """Print the built print page to `pdf`, as a reader printing from the browser would."""
     pdf.parent.mkdir(parents=True, exist_ok=True)
-    command = [chromium, *CHROMIUM_FLAGS, f"--print-to-pdf={pdf}", page.resolve().as_uri()]
+    command = [chromium, *PRINT_FLAGS, f"--print-to-pdf={pdf}", page.resolve().as_uri()]
     try:
         result = subprocess.run(command, capture_output=True, text=True, timeout=120)
     except (OSError, subprocess.TimeoutExpired) as error:
