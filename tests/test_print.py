@@ -38,9 +38,11 @@ def test_the_print_page_has_the_58_notes_with_their_printed_numbers(site: BuiltS
 
 
 def test_the_title_page_links_to_the_print_page_and_the_pdf(site: BuiltSite) -> None:
-    hrefs = [a["href"] for a in site.article("").select("a[href]")]
+    article = site.article("")
+    hrefs = [a["href"] for a in article.select("a[href]")]
     assert "print/" in hrefs
     assert PDF in hrefs
+    assert "the paper on one page or as a PDF." in " ".join(article.get_text().split())
 
 
 def test_the_pdf_has_the_title_all_notes_and_a_sane_length(site: BuiltSite) -> None:
