@@ -18,8 +18,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from thouez_edition.printing import QUIET_CHROMIUM_FLAGS
 
-from tests.conftest import CHROMIUM, CHROMIUM_FLAGS, ROOT
+from tests.conftest import CHROMIUM, ROOT
 from tests.site_html import BuiltSite
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
@@ -80,7 +81,7 @@ def run_lighthouse(url: str, form_factor: str, name: str, work: Path) -> dict:
         "--output=html",
         f"--output-path={stem}",
         f"--only-categories={','.join(CATEGORIES)}",
-        f"--chrome-flags={' '.join(['--headless', *CHROMIUM_FLAGS])}",
+        f"--chrome-flags={' '.join(['--headless', *QUIET_CHROMIUM_FLAGS])}",
         "--quiet",
     ]
     if form_factor == "desktop":
