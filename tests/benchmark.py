@@ -1,0 +1,76 @@
+"""Figures about the edition's build and pages, printed, never asserted.
+
+Run: .venv/bin/python -m tests.benchmark
+Prints how long a strict build takes (with and without the PDF), how long pandoc takes to
+format the bibliography, and what a reader downloads for a few pages (raw and gzip-compressed,
+as a static host sends them).
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import lxml.html
+
+from thouez_edition.references import format_references
+from thouez_edition.works import load_works
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = ["", "paper/dearth-of-activity/", "organizations/icmc/", "bibliography/"]
+
+
+def timed_build(site_dir: Path, command: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", *command, "--strict", "-q", "--site-dir", str(site_dir)],
+        cwd=ROOT, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    return time.perf_counter() - start
+
+
+def page_weight(site: Path, page: str) -> tuple[int, int]:
+    """Bytes of the page and of the styles and scripts it loads: raw and gzip-compressed."""
+    html_file = site / page / "index.html"
+    document = lxml.html.fromstring(html_file.read_bytes())
+    files = [html_file]
+    for reference in document.xpath("//link[@rel='stylesheet']/@href | //script/@src"):
+        path = (html_file.parent / reference.split("?")[0]).resolve()
+        if path.is_file():
+            files.append(path)
+    raw = sum(path.stat().st_size for path in files)
+    compressed = sum(len(gzip.compress(path.read_bytes())) for path in files)
+    return raw, compressed
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as work:
+        site = Path(work) / "site"
+        builds = [timed_build(site, ["build"]) for _ in range(3)]
+        print(f"mkdocs build --strict, with the PDF: median {statistics.median(builds):.2f} s of {len(builds)}")
+        works = load_works(ROOT / "data")
+        runs = []
+        for _ in range(3):
+            start = time.perf_counter()
+            format_references(works.records())
+            runs.append(time.perf_counter() - start)
+        print(f"pandoc formatting {len(works.works)} works: median {statistics.median(runs):.2f} s")
+        pdf = site / "downloads" / "thouez-2004-edition.pdf"
+        if pdf.exists():
+            print(f"PDF: {pdf.stat().st_size / 1024:.0f} KiB")
+        print(f"{'page':32} {'raw KiB':>8} {'gzip KiB':>9}")
+        for page in PAGES:
+            raw, compressed = page_weight(site, page)
+            print(f"/{page:31} {raw / 1024:8.0f} {compressed / 1024:9.0f}")
+        search = site / "search" / "search_index.json"
+        print(f"search index: {search.stat().st_size / 1024:.0f} KiB raw, {len(gzip.compress(search.read_bytes())) / 1024:.0f} KiB gzip")
+
+
+if __name__ == "__main__":
+    main()
