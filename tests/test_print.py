@@ -56,3 +56,18 @@ def test_the_pdf_has_the_title_all_notes_and_a_sane_length(site: BuiltSite) -> N
     assert [n for n in range(1, NOTE_COUNT + 1) if n not in numbers] == []
     for opening in ("Brinkerhoff describes", "Florini notes", "Nelson emphasizes", "Awakening Civil Society"):
         assert opening in notes_part
+
+
+@pytest.mark.browser
+def test_printing_any_page_drops_the_navigation_shows_addresses_and_keeps_the_notes(page, site: BuiltSite) -> None:
+    page.emulate_media(media="print")
+    page.goto(site.page_url("organizations/icmc/"))
+    for chrome in (".md-header", ".md-sidebar--primary", ".md-footer", ".md-tabs"):
+        assert page.locator(chrome).first.is_hidden(), chrome
+    address = page.evaluate(
+        "() => getComputedStyle(document.querySelector(\"dl.facts a[href^='https://www.icmc.net']\"), '::after').content"
+    )
+    assert "https://www.icmc.net" in address
+    page.goto(site.page_url("paper/dearth-of-activity/"))
+    assert page.locator("li[id='fn:25']").is_visible()
+    assert page.locator("li[id='fn:25']").inner_text().startswith("Final Report")
