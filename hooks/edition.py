@@ -6,8 +6,9 @@ rebuild: so data is loaded there and module state is replaced, never appended to
 
 from __future__ import annotations
 
+import functools
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -33,9 +34,24 @@ from thouez_edition.mention_links import MentionLinksExtension
 from thouez_edition.navigation import is_paper_page, nav_paths
 from thouez_edition.note_apparatus import NoteApparatusExtension
 from thouez_edition.page_context import PageContext
-from thouez_edition.pages import NOTES_PAGE, UnknownSection, emendation_sections, fill_placeholders, render_notes_page
+from thouez_edition.pages import (
+    NOTES_PAGE,
+    SectionRenderer,
+    UnknownSection,
+    emendation_sections,
+    fill_placeholders,
+    render_notes_page,
+)
 from thouez_edition.paper import Paper, build_paper
-from thouez_edition.printing import PDF_PATH, PRINT_PAGE, PrintError, find_chromium, print_to_pdf, render_print_page
+from thouez_edition.printing import (
+    CHROMIUM_NAMES,
+    PDF_PATH,
+    PRINT_PAGE,
+    PrintError,
+    find_chromium,
+    print_to_pdf,
+    render_print_page,
+)
 from thouez_edition.profiles import GLOSSARY_PAGE, name_matcher, profile_pages, render_glossary
 from thouez_edition.references import Formatted, FormattingError, format_references, style_path
 from thouez_edition.search_index import refine_index
@@ -55,8 +71,12 @@ class _Build:
     how_to_cite: HowToCite
     context: PageContext
     chromium: str | None
+    # Known once the files are: the text, where its pages and the bibliography are published,
+    # and the sections that hand-written pages ask for with placeholders.
     paper: Paper | None = None
     text_locations: tuple[str, ...] = ()
+    bibliography_location: str = ""
+    sections: dict[str, SectionRenderer] = field(default_factory=dict)
 
 
 log = get_plugin_logger("edition")
@@ -75,7 +95,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     data_dir = Path(config.config_file_path).parent / "data"
     chromium = find_chromium() if _command == "build" else None
     if _command == "build" and chromium is None:
-        log.info("No PDF of the paper: no Chromium found on this machine (looked for %s).", "chromium")
+        log.info("No PDF of the paper: Chromium is not on this machine (looked for %s).", ", ".join(CHROMIUM_NAMES))
     try:
         actors = load_actors(data_dir)
         works = load_works(data_dir)
@@ -129,12 +149,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     ]
     paper = _build.paper = build_paper(text_pages)
     _build.text_locations = tuple(by_path[path].url for path, _ in text_pages)
-    try:
-        problems = check_against_paper(_build.works, paper, _build.actors.ids)
-        if problems:
-            raise DataError(problems)
-    except DataError as error:
-        raise PluginError(str(error)) from None
+    problems = check_against_paper(_build.works, paper, _build.actors.ids)
+    if problems:
+        raise PluginError(str(DataError(problems)))
+    _build.sections = {
+        **emendation_sections(_build.emendations, paper),
+        "how-to-cite": functools.partial(render_how_to_cite, _build.how_to_cite),
+    }
     sections = [by_path[path].content_string for path in nav_paths(config.nav) if path.startswith("paper/") and path in by_path]
     generated: dict[str, str | bytes] = {
         NOTES_PAGE: render_notes_page(paper),
@@ -150,22 +171,19 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
     for path, content in generated.items():
         files.append(File.generated(config, path, content=content))
+    _build.bibliography_location = files.get_file_from_path(BIBLIOGRAPHY_PAGE).url
     for schema in sorted((_build.data_dir / "schemas").glob("*.schema.json")):
         files.append(File.generated(config, f"schemas/{schema.name}", abs_src_path=str(schema)))
     return files
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    assert _build is not None and _build.paper is not None
+    assert _build is not None
     source = page.file.src_uri
     # Links are added to the author's text only, and made relative to the page converted next.
     _build.context.page = source if is_paper_page(source) else None
-    sections = {
-        **emendation_sections(_build.emendations, _build.paper),
-        "how-to-cite": lambda at: render_how_to_cite(_build.how_to_cite, at),
-    }
     try:
-        return fill_placeholders(markdown, source, sections)
+        return fill_placeholders(markdown, source, _build.sections)
     except (DataError, UnknownSection) as error:
         raise PluginError(str(error)) from None
 
@@ -179,7 +197,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         index = refine_index(
             json.loads(index_file.read_text(encoding="utf-8")),
             {location: (site / location / "index.html").read_text(encoding="utf-8") for location in _build.text_locations},
-            ("bibliography/", (site / "bibliography" / "index.html").read_text(encoding="utf-8")),
+            (_build.bibliography_location, (site / _build.bibliography_location / "index.html").read_text(encoding="utf-8")),
             {reference.id: reference.citation for reference in _build.references},
         )
         index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -125,4 +125,5 @@ class HowToCite:
 
 
 def render_how_to_cite(how: HowToCite, page: str) -> str:
+    """The title page's "How to cite" section, with links made from `page`."""
     return render("how_to_cite.md", how=how, page=page)
