@@ -119,10 +119,12 @@ def test_instant_navigation_keeps_tooltips_and_previews(page: Page, site: BuiltS
     expect(page).to_have_url(site.page_url("paper/current-context/"))
     assert page.evaluate("performance.getEntriesByType('navigation').length") == 1
     page.locator("a.footnote-ref[href$='#fn:7']").hover()
-    expect(page.locator(".md-tooltip2--active")).to_contain_text("icmc.net")
+    expect(page.locator(".md-tooltip2--active", has_text="icmc.net")).to_be_visible()
     page.mouse.move(0, 0)
     page.locator("p#p7 a.mention").first.hover()
-    expect(page.locator(".md-tooltip2--active")).to_contain_text("International Catholic Migration Commission")
+    # The note's tooltip may still be fading out: look for the preview by what it shows.
+    preview = page.locator(".md-tooltip2--active", has_text="Operational international NGO")
+    expect(preview).to_contain_text("International Catholic Migration Commission")
     # Navigation happened in place: the document was not reloaded.
     assert page.evaluate("performance.getEntriesByType('navigation')[0].name").endswith("/")
 
