@@ -40,10 +40,9 @@ class _StaticHost(http.server.SimpleHTTPRequestHandler):
         accepts_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
         if not (accepts_gzip and target.is_file() and target.suffix in self.COMPRESSED):
             return super().do_GET()
-        path = target
-        body = gzip.compress(path.read_bytes(), mtime=0)
+        body = gzip.compress(target.read_bytes(), mtime=0)
         self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Type", self.guess_type(str(target)))
         self.send_header("Content-Encoding", "gzip")
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "max-age=3600")

@@ -35,20 +35,6 @@
     }
   }
 
-  // The tooltips of acronyms and of works cited (role tooltip) float outside every landmark. The
-  // host already reads them out as its description (aria-describedby still names a hidden
-  // element), so the floating copy is hidden from assistive technology.
-  function hideTooltipCopies() {
-    for (const tooltip of document.querySelectorAll(".md-tooltip2[role=tooltip]:not([aria-hidden])")) {
-      tooltip.setAttribute("aria-hidden", "true");
-    }
-  }
-
-  function fixTooltips() {
-    fixDialogs();
-    hideTooltipCopies();
-  }
-
   // An acronym shows its expansion on hover; to show it on keyboard focus too, the first use of
   // each acronym in a paragraph, note or cell takes focus (the rule the name links follow, so
   // Tab does not stop at every repeat). Acronyms inside links are reached through the link.
@@ -77,18 +63,18 @@
   function fixPage() {
     nameSearch();
     hideProgress();
-    fixTooltips();
+    fixDialogs();
     focusableAcronyms(document);
   }
 
   // Tooltips come and go between navigations: Material appends each to the body and sets the
   // host's aria-controls, in either order.
-  new MutationObserver(fixTooltips).observe(document.body, {
+  new MutationObserver(fixDialogs).observe(document.body, {
     subtree: true,
     attributes: true,
     attributeFilter: ["aria-controls"],
   });
-  new MutationObserver(fixTooltips).observe(document.body, { childList: true });
+  new MutationObserver(fixDialogs).observe(document.body, { childList: true });
 
   if (typeof document$ !== "undefined") {
     document$.subscribe(fixPage);

@@ -21,6 +21,9 @@
     tip = document.createElement("div");
     tip.className = "md-tooltip2 md-tooltip2--bottom";
     tip.setAttribute("role", "tooltip");
+    // The host reads the text out as its description (aria-describedby); the floating copy,
+    // outside every landmark, is hidden from assistive technology.
+    tip.setAttribute("aria-hidden", "true");
     tip.id = "__title_tooltip_" + sequence++;
     const inner = document.createElement("div");
     inner.className = "md-tooltip2__inner md-typeset";
