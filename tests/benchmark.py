@@ -1,9 +1,11 @@
 """Figures about the edition's build and pages, printed, never asserted.
 
-Run: .venv/bin/python -m tests.benchmark
-Prints how long a strict build takes (with and without the PDF), how long pandoc takes to
-format the bibliography, and what a reader downloads for a few pages (raw and gzip-compressed,
-as a static host sends them).
+Run: .venv/bin/python -m tests.benchmark [build | lighthouse]
+`build` (the default) prints how long a strict build takes (with the PDF), how long pandoc takes
+to format the bibliography, and what a reader downloads for a few pages (raw and gzip-compressed,
+as a static host sends them). `lighthouse` prints Lighthouse's mobile performance score and total
+blocking time for the same pages, five runs each: figures that depend on the machine's load, which
+is why they are printed here and not tested.
 """
 
 from __future__ import annotations
@@ -18,6 +20,9 @@ import time
 from pathlib import Path
 
 import lxml.html
+
+from tests.lighthouse_runner import run_lighthouse
+from tests.site_host import served
 
 from thouez_edition.references import format_references
 from thouez_edition.works import load_works
@@ -49,7 +54,27 @@ def page_weight(site: Path, page: str) -> tuple[int, int]:
     return raw, compressed
 
 
-def main() -> None:
+LIGHTHOUSE_RUNS = 5
+
+
+def lighthouse() -> None:
+    with tempfile.TemporaryDirectory() as work, served(Path(work) / "site") as (url, _log):
+        print(f"Lighthouse, mobile, {LIGHTHOUSE_RUNS} runs a page; load average {os.getloadavg()[0]:.1f}")
+        print(f"{'page':32} {'performance median (range)':>28} {'blocking ms median (range)':>28}")
+        for page in PAGES:
+            runs = [
+                run_lighthouse(url + page, Path(work) / f"run-{run}", ["performance"])
+                for run in range(LIGHTHOUSE_RUNS)
+            ]
+            scores = [run["categories"]["performance"]["score"] for run in runs]
+            blocking = [run["audits"]["total-blocking-time"]["numericValue"] for run in runs]
+            print(
+                f"/{page:31} {statistics.median(scores):>10.2f} ({min(scores):.2f}-{max(scores):.2f})"
+                f" {statistics.median(blocking):>16.0f} ({min(blocking):.0f}-{max(blocking):.0f})"
+            )
+
+
+def build() -> None:
     with tempfile.TemporaryDirectory() as work:
         site = Path(work) / "site"
         builds = [timed_build(site, ["build"]) for _ in range(3)]
@@ -70,6 +95,16 @@ def main() -> None:
             print(f"/{page:31} {raw / 1024:8.0f} {compressed / 1024:9.0f}")
         search = site / "search" / "search_index.json"
         print(f"search index: {search.stat().st_size / 1024:.0f} KiB raw, {len(gzip.compress(search.read_bytes())) / 1024:.0f} KiB gzip")
+
+
+def main() -> None:
+    commands = {"build": build, "lighthouse": lighthouse}
+    wanted = sys.argv[1:] or ["build"]
+    unknown = [name for name in wanted if name not in commands]
+    if unknown:
+        sys.exit(f"unknown benchmark {', '.join(unknown)}; expected one of {', '.join(commands)}")
+    for name in wanted:
+        commands[name]()
 
 
 if __name__ == "__main__":

@@ -1,19 +1,18 @@
-"""Reading with search, keyboard, touch and instant navigation, in a real browser; the
-screenshots in the README are taken here too."""
+"""Reading with search, keyboard, touch and instant navigation, in a real browser; the README's
+pictures are taken here too, into test-results/screenshots/."""
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
-
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from tests.readme_screenshots import PHONE, take_pictures
+from tests.site_host import RESULTS
 from tests.site_html import PAPER_PAGES, BuiltSite
 
 pytestmark = pytest.mark.browser
 
-SCREENSHOTS = Path(__file__).parent / "screenshots"
 EVERY_KIND_OF_PAGE = [
     "",
     *PAPER_PAGES,
@@ -43,6 +42,22 @@ def tab_to(page: Page, selector: str, limit: int = 250) -> None:
         if page.evaluate("(s) => document.activeElement && document.activeElement.matches(s)", selector):
             return
     raise AssertionError(f"Tab never reached {selector}")
+
+
+def wait_until_still(page: Page) -> None:
+    """Wait until the page has not scrolled for a few frames running (frames, not milliseconds, so a
+    slow machine waits longer rather than failing)."""
+    page.evaluate(
+        """() => new Promise(resolve => {
+            let last = null, still = 0;
+            const look = () => {
+                still = scrollY === last ? still + 1 : 0;
+                last = scrollY;
+                still >= 5 ? resolve() : requestAnimationFrame(look);
+            };
+            requestAnimationFrame(look);
+        })"""
+    )
 
 
 def test_search_finds_the_profile_and_the_paragraphs_that_mention_a_name(page: Page, site: BuiltSite) -> None:
@@ -76,7 +91,7 @@ def test_search_finds_words_of_a_note(page: Page, site: BuiltSite) -> None:
 
 
 def test_a_tap_on_a_phone_shows_the_note_in_place(browser: Browser, site: BuiltSite) -> None:
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, device_scale_factor=2)
+    context = browser.new_context(**PHONE)
     page = context.new_page()
     page.goto(site.page_url("paper/dearth-of-activity/") + "#p31")
     marker = page.locator("a.footnote-ref[href$='#fn:25']")
@@ -86,8 +101,6 @@ def test_a_tap_on_a_phone_shows_the_note_in_place(browser: Browser, site: BuiltS
     assert tooltip is None or tooltip.is_visible()
     expect(page).to_have_url(site.page_url("paper/dearth-of-activity/") + "#p31")
     expect(marker).to_be_in_viewport()
-    page.wait_for_timeout(400)  # let the tooltip finish fading in before the picture
-    page.screenshot(path=str(SCREENSHOTS / "phone-note.png"))
     context.close()
 
 
@@ -99,7 +112,7 @@ def test_keyboard_alone_reaches_a_note_follows_it_and_comes_back(page: Page, sit
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"#fn:1$"))
     expect(page.locator("li[id='fn:1']")).to_be_in_viewport()
-    page.wait_for_timeout(500)  # a reader reads the note before moving on; the scroll has settled
+    wait_until_still(page)  # the jump to the note has finished scrolling
     tab_to(page, "li[id='fn:1'] a.footnote-backref", limit=30)
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"#fnref:1$"))
@@ -139,17 +152,6 @@ def test_no_console_errors_on_any_kind_of_page(page: Page, site: BuiltSite) -> N
     assert errors == []
 
 
-def test_screenshots_for_the_readme(page: Page, site: BuiltSite) -> None:
-    page.set_viewport_size({"width": 1280, "height": 800})
-    page.goto(site.page_url(""))
-    page.screenshot(path=str(SCREENSHOTS / "title-page.png"))
-    page.goto(site.page_url("paper/dearth-of-activity/") + "#p31")
-    page.locator("a.footnote-ref[href$='#fn:25']").hover()
-    expect(page.locator(".md-tooltip2--active")).to_be_visible()
-    page.wait_for_timeout(400)
-    page.screenshot(path=str(SCREENSHOTS / "paper-page-note.png"))
-    page.mouse.move(0, 0)
-    page.goto(site.page_url("organizations/icmc/"))
-    page.screenshot(path=str(SCREENSHOTS / "profile.png"))
-    for name in ("title-page", "paper-page-note", "profile"):
-        assert (SCREENSHOTS / f"{name}.png").stat().st_size > 10_000
+def test_the_readme_pictures_can_be_taken(browser: Browser, site: BuiltSite) -> None:
+    for picture in take_pictures(browser, site.url, RESULTS / "screenshots"):
+        assert picture.stat().st_size > 10_000, picture
