@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 from hypothesis import settings
+from playwright.sync_api import expect
 
 from tests.checkout import TreeState, working_tree
 from tests.site_host import CHROMIUM, RESULTS, ROOT, BuildFailed, served
@@ -19,6 +20,11 @@ __all__ = ["CHROMIUM", "RESULTS", "ROOT"]  # imported by the tests from here
 # Hypothesis' default deadline (200 ms an example) is a timing threshold: a busy machine overruns it.
 settings.register_profile("edition", deadline=None)
 settings.load_profile("edition")
+
+# Browser tests wait for conditions, never for fixed times; the bound on each wait only ends a test
+# that would otherwise hang, so it is far above what a loaded machine needs (Playwright's default
+# of 5 s for an expectation is not).
+expect.set_options(timeout=60_000)
 
 TREE_CHECK = "test_the_run_leaves_the_working_tree_as_it_found_it"
 
