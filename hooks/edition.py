@@ -48,6 +48,7 @@ from thouez_edition.printing import (
     PDF_PATH,
     PRINT_PAGE,
     PrintError,
+    PrintLayoutExtension,
     find_chromium,
     print_to_pdf,
     render_print_page,
@@ -130,6 +131,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             BIBLIOGRAPHY_PAGE,
             _build.context,
         ),
+        PrintLayoutExtension(_build.context),
     ]
     config.mdx_configs["abbr"] = {"glossary": abbreviations(_build.glossary)}
     config.extra["scholarly"] = {
@@ -157,9 +159,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         "how-to-cite": functools.partial(render_how_to_cite, _build.how_to_cite),
     }
     sections = [by_path[path].content_string for path in nav_paths(config.nav) if path.startswith("paper/") and path in by_path]
+    try:
+        print_page = render_print_page(_build.paper_record, by_path["index.md"].content_string, sections)
+    except PrintError as error:
+        raise PluginError(str(error)) from None
     generated: dict[str, str | bytes] = {
         NOTES_PAGE: render_notes_page(paper),
-        PRINT_PAGE: render_print_page(_build.paper_record, by_path["index.md"].content_string, sections),
+        PRINT_PAGE: print_page,
         GLOSSARY_PAGE: render_glossary(_build.glossary, _build.actors),
         BIBLIOGRAPHY_PAGE: render_bibliography(_build.works, _build.references, paper, _build.actors),
         **profile_pages(_build.actors, paper),
@@ -182,6 +188,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     source = page.file.src_uri
     # Links are added to the author's text only, and made relative to the page converted next.
     _build.context.page = source if is_paper_page(source) else None
+    _build.context.printing = source == PRINT_PAGE
     try:
         return fill_placeholders(markdown, source, _build.sections)
     except (DataError, UnknownSection) as error:

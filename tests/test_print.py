@@ -12,6 +12,7 @@ from tests.conftest import ROOT
 from tests.site_html import BuiltSite, body_of, reader_text
 from tests.source_text import NOTE_COUNT, Repair, expected_text, word_differences
 from thouez_edition.emendations import load_emendations
+from thouez_edition.printing import PrintError, series_note
 
 PDF = "downloads/thouez-2004-edition.pdf"
 
@@ -73,3 +74,13 @@ def test_printing_any_page_drops_the_navigation_shows_addresses_and_keeps_the_no
     page.goto(site.page_url("paper/dearth-of-activity/"))
     assert page.locator("li[id='fn:25']").is_visible()
     assert page.locator("li[id='fn:25']").inner_text().startswith("Final Report")
+
+
+def test_the_series_note_is_found_whatever_its_markdown_attribute_says() -> None:
+    for opening in ('<div class="series-note" markdown="block">', '<div class="series-note" markdown="1">', '<div class="series-note" markdown>'):
+        assert series_note(f"# T\n\n{opening}\n\nWords.\n{{#sn1}}\n</div>\n").startswith(opening)
+
+
+def test_a_title_page_without_the_series_note_stops_the_build_with_a_message() -> None:
+    with pytest.raises(PrintError, match=r"^docs/index.md: the series note is missing; expected"):
+        series_note("# T\n\nNo series note.\n")

@@ -8,7 +8,6 @@ name and moves the name, unchanged, into a link: the words stay exactly as they 
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
 
@@ -17,9 +16,9 @@ from markdown.extensions import Extension
 
 from .mentions import NameMatcher
 from .page_context import PageContext, TextPageTreeprocessor
+from .paper import NOTE_PREFIX, PASSAGE_ID
 from .templates import relative_link
 
-NUMBERED_PARAGRAPH = re.compile(r"^(p|sn)\d+$")
 # Text inside these is not the running text of a passage: links, code, note markers.
 SKIP = {"a", "code", "pre", "sup", "abbr", "script", "style"}
 MENTION_CLASS = "mention"
@@ -31,10 +30,10 @@ def passages(root: etree.Element) -> list[etree.Element]:
     """The numbered paragraphs and the notes of a page, in document order."""
     found = []
     for element in root.iter():
-        if element.tag == "p" and NUMBERED_PARAGRAPH.match(element.get("id") or ""):
+        if element.tag == "p" and PASSAGE_ID.match(element.get("id") or ""):
             found.append(element)
         elif element.tag == "div" and "footnote" in (element.get("class") or "").split():
-            found.extend(item for item in element.iter("li") if item.get("id", "").startswith("fn:"))
+            found.extend(item for item in element.iter("li") if item.get("id", "").startswith(NOTE_PREFIX))
     return found
 
 

@@ -17,6 +17,8 @@ from markdown.treeprocessors import Treeprocessor
 @dataclass
 class PageContext:
     page: str | None = None
+    # True while the print page (the whole paper on one page) is converted.
+    printing: bool = False
 
 
 class TextPageTreeprocessor(Treeprocessor):

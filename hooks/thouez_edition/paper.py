@@ -1,94 +1,197 @@
-"""The paper as passages: its numbered paragraphs and its notes, read from the Markdown pages.
+"""The paper as passages: its numbered paragraphs and its notes, read once from the Markdown pages
+with Python-Markdown, the parser that renders them.
 
-The author's pages carry a fixed id on every paragraph (`{#p12}` on the line after it) and the
-notes as footnote definitions labelled with their printed numbers (`[^12]: ...`). Everything
-the edition derives from the text (the notes page, links to passages) starts here.
+The conventions of the author's pages are defined here and nowhere else: every paragraph carries a
+fixed id (`{#p12}`, or `{#sn3}` in the series note) on the line after it, and every note is a
+footnote labelled with its printed number (`[^12]: ...`). Everything the edition derives from the
+text (the notes page, the profiles' lists of mentions, the page map of the print, citations) reads
+the passages made here.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-PARAGRAPH_ID = re.compile(r"^(?:> ?)?\{#(?P<id>(?:p|sn)\d+)\}\s*$")
-NOTE_DEFINITION = re.compile(r"^\[\^(?P<label>\d+)\]:[ ]?(?P<text>.*)$")
-NOTE_MARKER = re.compile(r"\[\^(?P<label>\d+)\]")
-TITLE = re.compile(r"^#\s+(?P<title>.+?)\s*$", re.MULTILINE)
-INDENT = "    "
+import lxml.html
+import markdown
+from markdown.extensions.footnotes import FootnoteExtension
+
+# A numbered paragraph's id: `p12` in the paper, `sn3` in the series note.
+PASSAGE_ID = re.compile(r"^(?P<series>p|sn)(?P<number>\d+)$")
+# A note's anchor and its marker's, as the footnotes extension writes them for label `12`.
+NOTE_PREFIX = "fn:"
+MARKER_PREFIX = "fnref:"
+# The extensions that give the text its structure; mkdocs.yml names each of them too (tested).
+STRUCTURE_EXTENSIONS = ("attr_list", "md_in_html", "footnotes", "tables", "toc")
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def note_anchor(number: int) -> str:
+    return f"{NOTE_PREFIX}{number}"
+
+
+def marker_anchor(number: int) -> str:
+    return f"{MARKER_PREFIX}{number}"
+
+
+def note_number(anchor: str, prefix: str = NOTE_PREFIX) -> int | None:
+    """The printed number in `fn:12` (or `fnref:12` with that prefix); None for anything else."""
+    label = anchor.removeprefix(prefix)
+    return int(label) if label != anchor and label.isdigit() else None
 
 
 @dataclass(frozen=True)
 class Passage:
-    """A paragraph or a note: where it is, how to link to it, and its Markdown."""
+    """A paragraph or a note: where it stands, how to link to it, and its words."""
 
     kind: Literal["paragraph", "note"]
     anchor: str
     number: int
     page: str
     page_title: str
-    markdown: str
+    # The headings it stands under, outermost first: a note stands where it is called.
+    headings: tuple[str, ...]
+    # The words as a reader sees them, with no note markers.
+    text: str
+    # A paragraph's note markers, in order.
+    calls: tuple[int, ...] = ()
+    quotation: bool = False
+    # A note's Markdown as written (for pages that show the note again); empty for a paragraph.
+    note_markdown: str = ""
+    # The line of the page's Markdown where the passage's id or label stands.
+    line: int | None = None
+
+    @property
+    def series_note(self) -> bool:
+        return self.anchor.startswith("sn")
 
     @property
     def label(self) -> str:
         return f"n. {self.number}" if self.kind == "note" else f"¶ {self.number}"
 
+    @property
+    def section(self) -> str:
+        """The heading it stands under, innermost (a subsection if there is one)."""
+        return self.headings[-1] if self.headings else self.page_title
 
-def page_title(markdown: str, fallback: str) -> str:
-    match = TITLE.search(markdown)
-    return match["title"] if match else fallback
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading of the text: its level, id and words, and the page it is on."""
+
+    level: int
+    anchor: str
+    text: str
+    page: str
 
 
-def read_passages(page: str, markdown: str) -> list[Passage]:
-    """The numbered paragraphs and the notes of one page, in the order they stand."""
-    title = page_title(markdown, page)
-    blocks = _blocks(markdown)
-    passages: list[Passage] = []
-    index = 0
-    while index < len(blocks):
-        block = blocks[index]
-        definition = NOTE_DEFINITION.match(block[0])
-        if definition:
-            paragraphs = ["\n".join([definition["text"], *block[1:]])]
-            index += 1
-            while index < len(blocks) and blocks[index][0].startswith(INDENT):
-                paragraphs.append("\n".join(line.removeprefix(INDENT) for line in blocks[index]))
-                index += 1
-            number = int(definition["label"])
-            passages.append(Passage("note", f"fn:{number}", number, page, title, "\n\n".join(paragraphs)))
+def _words(element: lxml.html.HtmlElement) -> str:
+    """The words of an element, without note markers or the footnotes' back-links."""
+    element = lxml.html.fromstring(lxml.html.tostring(element, encoding="unicode"))
+    for extra in element.xpath(".//sup[starts-with(@id, 'fnref')] | .//a[contains(@class, 'footnote-backref')]"):
+        extra.drop_tree()
+    return " ".join(element.text_content().split())
+
+
+def _line_of(markdown_text: str, token: str) -> int | None:
+    for number, line in enumerate(markdown_text.splitlines(), start=1):
+        if token in line:
+            return number
+    return None
+
+
+@dataclass(frozen=True)
+class PageText:
+    """One page of the text, as read: its title, headings and passages in reading order."""
+
+    page: str
+    title: str
+    headings: tuple[Heading, ...]
+    passages: tuple[Passage, ...]
+
+
+def read_page(page: str, markdown_text: str) -> PageText:
+    """Read one page's passages and headings, in the order they stand."""
+    footnotes = FootnoteExtension()
+    parser = markdown.Markdown(extensions=[footnotes, *(name for name in STRUCTURE_EXTENSIONS if name != "footnotes")])
+    body = parser.convert(markdown_text)
+    root = lxml.html.fragment_fromstring(body or "<p></p>", create_parent="div")
+    raw_notes = {str(label): text for label, text in footnotes.footnotes.items()}
+
+    headings: list[Heading] = []
+    open_headings: dict[int, str] = {}
+    title = ""
+    paragraphs: list[Passage] = []
+    headings_of_call: dict[int, tuple[str, ...]] = {}
+    for element in root.iter(*HEADINGS, "p"):
+        if element.xpath("ancestor::div[contains(concat(' ', @class, ' '), ' footnote ')]"):
             continue
-        paragraph_id = PARAGRAPH_ID.match(block[-1])
-        if paragraph_id:
-            anchor = paragraph_id["id"]
-            text = "\n".join(line.removeprefix(">").strip() for line in block[:-1])
-            number = int(anchor.lstrip("psn"))
-            passages.append(Passage("paragraph", anchor, number, page, title, text))
-        index += 1
-    return passages
-
-
-def _blocks(markdown: str) -> list[list[str]]:
-    """Split Markdown into runs of non-blank lines; each note definition starts a run of its own."""
-    blocks: list[list[str]] = [[]]
-    for line in markdown.splitlines():
-        if NOTE_DEFINITION.match(line) and blocks[-1]:
-            blocks.append([line])
-        elif line.strip():
-            blocks[-1].append(line)
-        elif blocks[-1]:
-            blocks.append([])
-    return [block for block in blocks if block]
-
-
-def markers_in(markdown: str) -> list[int]:
-    return [int(match["label"]) for match in NOTE_MARKER.finditer(markdown)]
+        if element.tag in HEADINGS:
+            level = int(element.tag[1])
+            text = _words(element)
+            title = title or (text if level == 1 else "")
+            open_headings = {lvl: words for lvl, words in open_headings.items() if lvl < level}
+            open_headings[level] = text
+            headings.append(Heading(level, element.get("id") or "", text, page))
+            continue
+        match = PASSAGE_ID.match(element.get("id") or "")
+        if not match:
+            continue
+        calls = tuple(
+            number for href in element.xpath(".//sup[starts-with(@id, 'fnref')]//a/@href")
+            if (number := note_number(href.removeprefix("#"))) is not None
+        )
+        under = tuple(words for _, words in sorted(open_headings.items()) if words)
+        for number in calls:
+            headings_of_call.setdefault(number, under)
+        paragraphs.append(
+            Passage(
+                kind="paragraph",
+                anchor=element.get("id"),
+                number=int(match["number"]),
+                page=page,
+                page_title=title or page,
+                headings=under,
+                text=_words(element),
+                calls=calls,
+                quotation=bool(element.xpath("ancestor::blockquote")),
+                line=_line_of(markdown_text, "{#" + element.get("id") + "}"),
+            )
+        )
+    title = title or page
+    notes: list[Passage] = []
+    for item in root.xpath(".//div[contains(concat(' ', @class, ' '), ' footnote ')]/ol/li[@id]"):
+        number = note_number(item.get("id"))
+        if number is None:
+            continue
+        notes.append(
+            Passage(
+                kind="note",
+                anchor=item.get("id"),
+                number=number,
+                page=page,
+                page_title=title,
+                headings=headings_of_call.get(number, (title,)),
+                text=_words(item),
+                note_markdown=raw_notes.get(str(number), "").strip(),
+                line=_line_of(markdown_text, f"[^{number}]:"),
+            )
+        )
+    return PageText(page, title, tuple(headings), (*paragraphs, *notes))
 
 
 @dataclass(frozen=True)
 class Paper:
-    """Every passage of the edition's text, in reading order, and where each note is called."""
+    """Every passage of the edition's text, in reading order, and the pages they stand on."""
 
-    passages: tuple[Passage, ...]
+    pages: tuple[PageText, ...]
+
+    @property
+    def passages(self) -> tuple[Passage, ...]:
+        return tuple(passage for page in self.pages for passage in page.passages)
 
     @property
     def paragraphs(self) -> list[Passage]:
@@ -98,27 +201,23 @@ class Paper:
     def notes(self) -> list[Passage]:
         return sorted((p for p in self.passages if p.kind == "note"), key=lambda p: p.number)
 
+    @property
+    def headings(self) -> list[Heading]:
+        return [heading for page in self.pages for heading in page.headings]
+
+    def passage(self, anchor: str) -> Passage | None:
+        return next((p for p in self.passages if p.anchor == anchor), None)
+
     def calling_paragraph(self, note: int) -> Passage | None:
         """The paragraph whose marker calls `note`."""
-        for paragraph in self.paragraphs:
-            if note in markers_in(paragraph.markdown):
-                return paragraph
-        return None
+        return next((p for p in self.paragraphs if note in p.calls), None)
 
     def find(self, text: str) -> list[Passage]:
         """The passages whose words contain `text` (markers and line breaks ignored)."""
         wanted = " ".join(text.split())
-        return [p for p in self.passages if wanted in plain_words(p.markdown)]
+        return [p for p in self.passages if wanted in p.text]
 
 
-def plain_words(markdown: str) -> str:
-    """The words of a passage's Markdown, without note markers and with links reduced to their text."""
-    text = NOTE_MARKER.sub("", markdown)
-    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
-    return " ".join(text.split())
-
-
-def build_paper(pages: list[tuple[str, str]]) -> Paper:
-    """Gather the passages of `pages` (each `(path, markdown)`), ordered as the pages are."""
-    passages = [passage for page, markdown in pages for passage in read_passages(page, markdown)]
-    return Paper(tuple(passages))
+def build_paper(pages: Iterable[tuple[str, str]]) -> Paper:
+    """Read `pages` (each `(path, markdown)`), in the order given."""
+    return Paper(tuple(read_page(page, markdown_text) for page, markdown_text in pages))

@@ -7,21 +7,21 @@ drawn by CSS from `data-number`, so it is neither copied with the text nor index
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as etree
 
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-NUMBERED = re.compile(r"^(?P<series>p|sn)(?P<number>\d+)$")
+from .paper import PASSAGE_ID
+
 APPARATUS = "apparatus"
 
 
 class ParagraphNumbers(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         for paragraph in root.iter("p"):
-            match = NUMBERED.match(paragraph.get("id") or "")
+            match = PASSAGE_ID.match(paragraph.get("id") or "")
             if not match:
                 continue
             number = match["number"]

@@ -10,15 +10,23 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import xml.etree.ElementTree as etree
 from pathlib import Path
 from typing import Any
 
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+from .page_context import PageContext
+from .paper import HEADINGS
 from .templates import render
 
 PRINT_PAGE = "print.md"
 PDF_PATH = "downloads/thouez-2004-edition.pdf"
-SERIES_NOTE = re.compile(r'^<div class="series-note" markdown="block">\n.*?^</div>$', re.MULTILINE | re.DOTALL)
-HEADING = re.compile(r"^(#{1,5}) ", re.MULTILINE)
+# The series note on the title page: the block from its opening tag (whatever its `markdown`
+# attribute says) to the closing tag on a line of its own.
+SERIES_NOTE = re.compile(r'^<div class="series-note"[^>\n]*>\n.*?^</div>$', re.MULTILINE | re.DOTALL)
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 # Chromium reaches for Google's hosts at every start unless told not to; no sandbox as root.
 QUIET_CHROMIUM_FLAGS = [
@@ -40,13 +48,44 @@ class PrintError(RuntimeError):
 def series_note(index_markdown: str) -> str:
     match = SERIES_NOTE.search(index_markdown)
     if match is None:
-        raise PrintError('docs/index.md has no <div class="series-note" markdown="block"> … </div> block')
+        raise PrintError(
+            'docs/index.md: the series note is missing; expected it in a block that opens with '
+            '<div class="series-note" markdown="block"> and closes with </div> on a line of its own'
+        )
     return match.group()
 
 
-def demote_headings(markdown: str) -> str:
-    """Every heading one level down, so the sections sit under the page's title."""
-    return HEADING.sub(lambda match: "#" + match.group(1) + " ", markdown)
+class DemotedHeadings(Treeprocessor):
+    """On the print page, every heading of the sections one level down, so they sit under the
+    page's title; the cover and the series note keep theirs, as on the title page."""
+
+    KEEP = {"print-cover", "series-note"}
+
+    def __init__(self, md: Markdown, context: PageContext) -> None:
+        super().__init__(md)
+        self.context = context
+
+    def run(self, root: etree.Element) -> None:
+        if self.context.printing:
+            self.demote(root)
+
+    def demote(self, parent: etree.Element) -> None:
+        for element in parent:
+            if self.KEEP & set((element.get("class") or "").split()):
+                continue
+            if element.tag in HEADINGS[:-1]:
+                element.tag = f"h{int(element.tag[1]) + 1}"
+            self.demote(element)
+
+
+class PrintLayoutExtension(Extension):
+    def __init__(self, context: PageContext, **kwargs: object) -> None:
+        self.context = context
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        # 5.5: before toc (5), so the page's table of contents has the levels the page shows.
+        md.treeprocessors.register(DemotedHeadings(md, self.context), "print_headings", 5.5)
 
 
 def render_print_page(record: dict[str, Any], index_markdown: str, sections: list[str]) -> str:
@@ -54,7 +93,7 @@ def render_print_page(record: dict[str, Any], index_markdown: str, sections: lis
         "print.md",
         record=record,
         series_note=series_note(index_markdown),
-        sections=[demote_headings(section) for section in sections],
+        sections=sections,
     )
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from .actors import CATEGORY_LABELS, KIND_LABELS, Actor, Actors, Organization
 from .glossary import Term
 from .mentions import Mention, NameMatcher
-from .paper import Paper, Passage, plain_words
+from .paper import Paper, Passage
 from .templates import render
 
 ORGANIZATIONS_INDEX = "organizations/index.md"
@@ -44,7 +44,7 @@ def occurrences(paper: Paper, matcher: NameMatcher) -> dict[str, list[Occurrence
     """For each actor, every paragraph and note that mentions it, in reading order."""
     found: dict[str, list[Occurrence]] = defaultdict(list)
     for passage in paper.passages:
-        text = plain_words(passage.markdown)
+        text = passage.text
         first: dict[str, Mention] = {}
         for mention in matcher.finditer(text):
             first.setdefault(mention.actor_id, mention)

@@ -15,7 +15,7 @@ from typing import Any
 
 from .datafiles import YamlDocument, check_schema, list_entry_namer, read_yaml, schema_validator
 from .errors import Problem, raise_if_any
-from .paper import Paper, plain_words
+from .paper import Paper
 
 FILE = "citations.yml"
 # Fields that belong to the edition, not to the CSL record.
@@ -120,7 +120,7 @@ def _date_parts(text: str) -> list[int]:
 
 def check_against_paper(works: Works, paper: Paper, actor_ids: frozenset[str]) -> list[Problem]:
     """What only the text can confirm: each cited note exists and gives the locator."""
-    notes = {note.number: plain_words(note.markdown) for note in paper.notes}
+    notes = {note.number: note.text for note in paper.notes}
     low, high = min(notes), max(notes)
     problems = []
     document = works.document
