@@ -53,6 +53,7 @@ from thouez_edition.printing import (
     print_to_pdf,
     render_print_page,
 )
+from thouez_edition.printed_pages import PageBreaksExtension, PageMap, PrintedPage, load_printed_pages, locate_pages
 from thouez_edition.profiles import GLOSSARY_PAGE, name_matcher, profile_pages, render_glossary
 from thouez_edition.references import Formatted, FormattingError, format_references, style_path
 from thouez_edition.search_index import refine_index
@@ -72,12 +73,14 @@ class _Build:
     how_to_cite: HowToCite
     context: PageContext
     chromium: str | None
+    printed_pages: tuple[str, list[PrintedPage]]
     # Known once the files are: the text, where its pages and the bibliography are published,
     # and the sections that hand-written pages ask for with placeholders.
     paper: Paper | None = None
     text_locations: tuple[str, ...] = ()
     bibliography_location: str = ""
     sections: dict[str, SectionRenderer] = field(default_factory=dict)
+    page_map: PageMap | None = None
 
 
 log = get_plugin_logger("edition")
@@ -119,6 +122,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             ),
             context=PageContext(),
             chromium=chromium,
+            printed_pages=load_printed_pages(data_dir),
         )
     except (DataError, FormattingError) as error:
         raise PluginError(str(error)) from None
@@ -132,6 +136,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             _build.context,
         ),
         PrintLayoutExtension(_build.context),
+        PageBreaksExtension(
+            lambda: _build.page_map if _build else None,
+            lambda: tuple(_build.paper.headings) if _build and _build.paper else (),
+            _build.context,
+        ),
     ]
     config.mdx_configs["abbr"] = {"glossary": abbreviations(_build.glossary)}
     config.extra["scholarly"] = {
@@ -154,6 +163,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     problems = check_against_paper(_build.works, paper, _build.actors.ids)
     if problems:
         raise PluginError(str(DataError(problems)))
+    try:
+        _build.page_map = locate_pages(*_build.printed_pages, paper)
+    except DataError as error:
+        raise PluginError(str(error)) from None
     _build.sections = {
         **emendation_sections(_build.emendations, paper),
         "how-to-cite": functools.partial(render_how_to_cite, _build.how_to_cite),

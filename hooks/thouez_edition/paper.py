@@ -27,6 +27,9 @@ MARKER_PREFIX = "fnref:"
 # The extensions that give the text its structure; mkdocs.yml names each of them too (tested).
 STRUCTURE_EXTENSIONS = ("attr_list", "md_in_html", "footnotes", "tables", "toc")
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+# The title page holds the GCIM's series note in a block of this class; on a page that has one,
+# only the block is the text (the rest of the page is the edition's).
+SERIES_NOTE_CLASS = "series-note"
 
 
 def note_anchor(number: int) -> str:
@@ -56,8 +59,9 @@ class Passage:
     headings: tuple[str, ...]
     # The words as a reader sees them, with no note markers.
     text: str
-    # A paragraph's note markers, in order.
+    # A paragraph's note markers, in order, and how many of its words stand before each.
     calls: tuple[int, ...] = ()
+    call_words: tuple[int, ...] = ()
     quotation: bool = False
     # A note's Markdown as written (for pages that show the note again); empty for a paragraph.
     note_markdown: str = ""
@@ -88,12 +92,42 @@ class Heading:
     page: str
 
 
-def _words(element: lxml.html.HtmlElement) -> str:
-    """The words of an element, without note markers or the footnotes' back-links."""
+# Stands for a note marker while the words around it are counted; the text cannot hold it.
+_MARKER = "\ue000"
+
+
+def _words_and_calls(element: lxml.html.HtmlElement) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
+    """The words of an element without note markers or back-links; the notes its markers call,
+    and how many words stand before each marker."""
     element = lxml.html.fromstring(lxml.html.tostring(element, encoding="unicode"))
-    for extra in element.xpath(".//sup[starts-with(@id, 'fnref')] | .//a[contains(@class, 'footnote-backref')]"):
-        extra.drop_tree()
-    return " ".join(element.text_content().split())
+    for backlink in element.xpath(".//a[contains(@class, 'footnote-backref')]"):
+        backlink.drop_tree()
+    calls = []
+    for marker in element.xpath(".//sup[starts-with(@id, 'fnref')]"):
+        number = next((note_number(href.removeprefix("#")) for href in marker.xpath(".//a/@href")), None)
+        if number is None:
+            marker.drop_tree()
+            continue
+        calls.append(number)
+        _replace_with_text(marker, _MARKER)
+    pieces = element.text_content().split(_MARKER)
+    call_words = tuple(len("".join(pieces[: index + 1]).split()) for index in range(len(pieces) - 1))
+    return " ".join("".join(pieces).split()), tuple(calls), call_words
+
+
+def _replace_with_text(element: lxml.html.HtmlElement, text: str) -> None:
+    parent = element.getparent()
+    previous = element.getprevious()
+    joined = text + (element.tail or "")
+    if previous is not None:
+        previous.tail = (previous.tail or "") + joined
+    else:
+        parent.text = (parent.text or "") + joined
+    parent.remove(element)
+
+
+def _words(element: lxml.html.HtmlElement) -> str:
+    return _words_and_calls(element)[0]
 
 
 def _line_of(markdown_text: str, token: str) -> int | None:
@@ -111,6 +145,8 @@ class PageText:
     title: str
     headings: tuple[Heading, ...]
     passages: tuple[Passage, ...]
+    # The text's headings and paragraphs in the order they stand (notes apart).
+    body: tuple[Heading | Passage, ...] = ()
 
 
 def read_page(page: str, markdown_text: str) -> PageText:
@@ -123,45 +159,45 @@ def read_page(page: str, markdown_text: str) -> PageText:
 
     headings: list[Heading] = []
     open_headings: dict[int, str] = {}
-    title = ""
+    title = next((_words(h1) for h1 in root.iter("h1")), page)
     paragraphs: list[Passage] = []
+    body: list[Heading | Passage] = []
     headings_of_call: dict[int, tuple[str, ...]] = {}
-    for element in root.iter(*HEADINGS, "p"):
+    text_root = next(iter(root.xpath(f".//div[contains(concat(' ', @class, ' '), ' {SERIES_NOTE_CLASS} ')]")), root)
+    for element in text_root.iter(*HEADINGS, "p"):
         if element.xpath("ancestor::div[contains(concat(' ', @class, ' '), ' footnote ')]"):
             continue
         if element.tag in HEADINGS:
             level = int(element.tag[1])
-            text = _words(element)
-            title = title or (text if level == 1 else "")
+            heading = Heading(level, element.get("id") or "", _words(element), page)
             open_headings = {lvl: words for lvl, words in open_headings.items() if lvl < level}
-            open_headings[level] = text
-            headings.append(Heading(level, element.get("id") or "", text, page))
+            open_headings[level] = heading.text
+            headings.append(heading)
+            body.append(heading)
             continue
         match = PASSAGE_ID.match(element.get("id") or "")
         if not match:
             continue
-        calls = tuple(
-            number for href in element.xpath(".//sup[starts-with(@id, 'fnref')]//a/@href")
-            if (number := note_number(href.removeprefix("#"))) is not None
-        )
+        text, calls, call_words = _words_and_calls(element)
         under = tuple(words for _, words in sorted(open_headings.items()) if words)
         for number in calls:
             headings_of_call.setdefault(number, under)
         paragraphs.append(
-            Passage(
+            paragraph := Passage(
                 kind="paragraph",
                 anchor=element.get("id"),
                 number=int(match["number"]),
                 page=page,
-                page_title=title or page,
+                page_title=title,
                 headings=under,
-                text=_words(element),
+                text=text,
                 calls=calls,
+                call_words=call_words,
                 quotation=bool(element.xpath("ancestor::blockquote")),
                 line=_line_of(markdown_text, "{#" + element.get("id") + "}"),
             )
         )
-    title = title or page
+        body.append(paragraph)
     notes: list[Passage] = []
     for item in root.xpath(".//div[contains(concat(' ', @class, ' '), ' footnote ')]/ol/li[@id]"):
         number = note_number(item.get("id"))
@@ -180,7 +216,7 @@ def read_page(page: str, markdown_text: str) -> PageText:
                 line=_line_of(markdown_text, f"[^{number}]:"),
             )
         )
-    return PageText(page, title, tuple(headings), (*paragraphs, *notes))
+    return PageText(page, title, tuple(headings), (*paragraphs, *notes), tuple(body))
 
 
 @dataclass(frozen=True)

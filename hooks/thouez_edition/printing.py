@@ -19,14 +19,14 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from .page_context import PageContext
-from .paper import HEADINGS
+from .paper import HEADINGS, SERIES_NOTE_CLASS
 from .templates import render
 
 PRINT_PAGE = "print.md"
 PDF_PATH = "downloads/thouez-2004-edition.pdf"
 # The series note on the title page: the block from its opening tag (whatever its `markdown`
 # attribute says) to the closing tag on a line of its own.
-SERIES_NOTE = re.compile(r'^<div class="series-note"[^>\n]*>\n.*?^</div>$', re.MULTILINE | re.DOTALL)
+SERIES_NOTE = re.compile(rf'^<div class="{SERIES_NOTE_CLASS}"[^>\n]*>\n.*?^</div>$', re.MULTILINE | re.DOTALL)
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 # Chromium reaches for Google's hosts at every start unless told not to; no sandbox as root.
 QUIET_CHROMIUM_FLAGS = [
@@ -59,7 +59,7 @@ class DemotedHeadings(Treeprocessor):
     """On the print page, every heading of the sections one level down, so they sit under the
     page's title; the cover and the series note keep theirs, as on the title page."""
 
-    KEEP = {"print-cover", "series-note"}
+    KEEP = {"print-cover", SERIES_NOTE_CLASS}
 
     def __init__(self, md: Markdown, context: PageContext) -> None:
         super().__init__(md)
