@@ -167,6 +167,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         _build.page_map = locate_pages(*_build.printed_pages, paper)
     except DataError as error:
         raise PluginError(str(error)) from None
+    paper = _build.paper = paper.with_print_pages(_build.page_map.spans)
     _build.sections = {
         **emendation_sections(_build.emendations, paper),
         "how-to-cite": functools.partial(render_how_to_cite, _build.how_to_cite),
@@ -219,6 +220,7 @@ def on_post_build(config: MkDocsConfig) -> None:
             {location: (site / location / "index.html").read_text(encoding="utf-8") for location in _build.text_locations},
             (_build.bibliography_location, (site / _build.bibliography_location / "index.html").read_text(encoding="utf-8")),
             {reference.id: reference.citation for reference in _build.references},
+            {passage.anchor: passage for passage in _build.paper.passages} if _build.paper else {},
         )
         index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     if _build.chromium:

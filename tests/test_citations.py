@@ -53,10 +53,12 @@ def test_each_entry_lists_exactly_the_notes_the_data_gives(site: BuiltSite, work
         entry = article.find(id=work.id)
         assert entry is not None, work.id
         links = entry.select("p.cited-in a")
-        expected = [
-            f"n. {c.note}" + (f", {c.locator}" if c.locator else "") for c in work.cited_in
-        ]
-        assert [link.get_text() for link in links] == expected
+        # Each note by its page in the print and its number; the locator as the note gives it.
+        assert [link.get_text().split(", ")[-1] for link in links] == [f"n. {c.note}" for c in work.cited_in]
+        assert all(link.get_text().startswith(("p. ", "pp. ")) for link in links)
+        for link, citation in zip(links, work.cited_in, strict=True):
+            if citation.locator:
+                assert str(link.next_sibling).startswith(f" (“{citation.locator}”)")
         for link, citation in zip(links, work.cited_in, strict=True):
             file, anchor = resolve(site, "bibliography/", link["href"])
             assert anchor == f"fn:{citation.note}"

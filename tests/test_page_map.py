@@ -98,12 +98,11 @@ def test_each_note_stands_on_the_page_where_the_source_prints_it() -> None:
     assert {note.number: page_map.spans[note.anchor][0] for note in paper.notes} == printed_on
 
 
-def test_page_labels_name_one_page_or_two() -> None:
-    page_map = locate_pages(*load_printed_pages(ROOT / "data"), read_edition(ROOT))
-    assert page_map.label("p15") == "p. 6"
-    assert page_map.label("p40") == "pp. 11–12"
-    assert page_map.label("fn:13") == "pp. 4–5"
-    assert page_map.label("fn:25") == "p. 10"
+def test_each_passage_knows_the_pages_it_stands_on() -> None:
+    paper = read_edition(ROOT)
+    paper = paper.with_print_pages(locate_pages(*load_printed_pages(ROOT / "data"), paper).spans)
+    places = {anchor: paper.passage(anchor).place for anchor in ("sn1", "p15", "p40", "fn:13", "fn:25")}
+    assert places == {"sn1": "p. 1, ¶ 1", "p15": "p. 6, ¶ 15", "p40": "pp. 11–12, ¶ 40", "fn:13": "pp. 4–5, n. 13", "fn:25": "p. 10, n. 25"}
 
 
 PAPER = build_paper([("paper/a.md", "# A\n\nOne two three four five.\n{#p1}\n\nSix seven eight.\n{#p2}\n")])

@@ -40,3 +40,10 @@ def test_paragraph_text_leaves_out_markers_and_apparatus(site: BuiltSite) -> Non
     assert "International human mobility, once considered" in first["text"]
     note = next(doc for doc in docs(site) if doc["location"] == "paper/dearth-of-activity/#fn:25")
     assert "Works cited" not in note["text"] and "archived copy" not in note["text"]
+
+
+def test_a_hit_names_the_passage_by_its_page_and_where_it_stands(site: BuiltSite) -> None:
+    titles = {doc["location"]: doc["title"] for doc in docs(site)}
+    assert titles["paper/dearth-of-activity/#fn:25"] == "p. 10, n. 25 · Regional consultative mechanisms"
+    assert titles["paper/dearth-of-activity/#p40"] == "pp. 11–12, ¶ 40 · Relations with states"
+    assert titles["./#sn1"] == "Series note, p. 1, ¶ 1"

@@ -11,8 +11,8 @@ the passages made here.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
 from typing import Literal
 
 import lxml.html
@@ -67,6 +67,8 @@ class Passage:
     note_markdown: str = ""
     # The line of the page's Markdown where the passage's id or label stands.
     line: int | None = None
+    # The pages of the 2004 print it stands on, first and last, once the page map is known.
+    print_pages: tuple[int, int] | None = None
 
     @property
     def series_note(self) -> bool:
@@ -75,6 +77,19 @@ class Passage:
     @property
     def label(self) -> str:
         return f"n. {self.number}" if self.kind == "note" else f"¶ {self.number}"
+
+    @property
+    def pages_label(self) -> str:
+        """"p. 6" or "pp. 5–6": where the passage stands in the 2004 print."""
+        if self.print_pages is None:
+            return ""
+        first, last = self.print_pages
+        return f"p. {first}" if first == last else f"pp. {first}–{last}"
+
+    @property
+    def place(self) -> str:
+        """"p. 6, ¶ 15" or "p. 10, n. 25": the passage in the print and in the edition."""
+        return ", ".join(part for part in (self.pages_label, self.label) if part)
 
     @property
     def section(self) -> str:
@@ -240,6 +255,14 @@ class Paper:
     @property
     def headings(self) -> list[Heading]:
         return [heading for page in self.pages for heading in page.headings]
+
+    def with_print_pages(self, spans: Mapping[str, tuple[int, int]]) -> Paper:
+        """The same text, each passage knowing the pages of the print it stands on."""
+        return Paper(tuple(
+            replace(page, passages=tuple(replace(p, print_pages=spans.get(p.anchor)) for p in page.passages),
+                    body=tuple(replace(b, print_pages=spans.get(b.anchor)) if isinstance(b, Passage) else b for b in page.body))
+            for page in self.pages
+        ))
 
     def passage(self, anchor: str) -> Passage | None:
         return next((p for p in self.passages if p.anchor == anchor), None)

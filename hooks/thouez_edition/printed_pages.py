@@ -92,13 +92,6 @@ class PageMap:
     # Where each page begins: the page of the text and the id of the marker.
     locations: dict[int, tuple[str, str]] = field(default_factory=dict)
 
-    def label(self, anchor: str) -> str:
-        """"p. 6" or "pp. 5–6" for the passage with id `anchor`; empty if unknown."""
-        span = self.spans.get(anchor)
-        if span is None:
-            return ""
-        first, last = span
-        return f"p. {first}" if first == last else f"pp. {first}–{last}"
 
 
 def _occurrences(words: list[str], phrase: list[str]) -> list[int]:

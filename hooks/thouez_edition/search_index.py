@@ -15,6 +15,8 @@ from typing import Any
 
 import lxml.html
 
+from .paper import NOTE_PREFIX, PASSAGE_ID, Passage
+
 # Heading sections of profiles that only repeat the text's own words.
 REPEATED_SECTIONS = ("#in-the-paper",)
 # Not the author's words or the entry's: left out of what search indexes (note markers too).
@@ -36,23 +38,27 @@ def _entry(location: str, title: str, text: str) -> dict[str, str]:
     return {"location": location, "title": html.escape(title, quote=False), "text": f"<p>{html.escape(text, quote=False)}</p>" if text else ""}
 
 
-def passage_entries(location: str, page_html: str) -> list[dict[str, str]]:
+def passage_title(passage: Passage) -> str:
+    """What a hit on a passage says: its place in the print and the edition, and where it stands
+    ("p. 10, n. 25 · Regional consultative mechanisms")."""
+    if passage.series_note:
+        return f"Series note, {passage.place}"
+    return f"{passage.place} · {passage.section}"
+
+
+def passage_entries(location: str, page_html: str, passages: Mapping[str, Passage]) -> list[dict[str, str]]:
     """A page of the text: the page, its headings, then each paragraph and note, in order."""
     (article,) = lxml.html.fromstring(page_html).xpath(ARTICLE)
     entries = []
-    heading = ""
     for element in article.iter("h1", "h2", "h3", "h4", "p", "li"):
         identifier = element.get("id") or ""
         if element.tag in ("h1", "h2", "h3", "h4"):
-            heading = _text(element)
             target = location if element.tag == "h1" else f"{location}#{identifier}"
-            entries.append(_entry(target, heading, ""))
-        elif element.tag == "p" and identifier[:1] == "p" and identifier[1:].isdigit():
-            entries.append(_entry(f"{location}#{identifier}", f"¶ {identifier[1:]} · {heading}", _text(element)))
-        elif element.tag == "p" and identifier.startswith("sn") and identifier[2:].isdigit():
-            entries.append(_entry(f"{location}#{identifier}", f"Series note, ¶ {identifier[2:]}", _text(element)))
-        elif element.tag == "li" and identifier.startswith("fn:"):
-            entries.append(_entry(f"{location}#{identifier}", f"Note {identifier[3:]} · {heading}", _text(element)))
+            entries.append(_entry(target, _text(element), ""))
+        elif identifier in passages and (
+            (element.tag == "p" and PASSAGE_ID.match(identifier)) or (element.tag == "li" and identifier.startswith(NOTE_PREFIX))
+        ):
+            entries.append(_entry(f"{location}#{identifier}", passage_title(passages[identifier]), _text(element)))
     return entries
 
 
@@ -71,11 +77,13 @@ def refine_index(
     text_pages: Mapping[str, str],
     bibliography: tuple[str, str] | None,
     labels: Mapping[str, str],
+    passages: Mapping[str, Passage],
 ) -> dict[str, Any]:
     """The index with the text's pages and the bibliography indexed entry by entry.
 
     `text_pages` maps each page's location (`paper/introduction/`) to its built HTML;
-    `bibliography` is the bibliography's location and HTML; `labels` name works by their id.
+    `bibliography` is the bibliography's location and HTML; `labels` name works by their id;
+    `passages` are the text's paragraphs and notes by their ids.
     """
     replaced = set(text_pages) | ({bibliography[0]} if bibliography else set())
     docs: list[dict[str, Any]] = []
@@ -85,7 +93,7 @@ def refine_index(
             continue
         docs.append(doc)
     for location, page_html in text_pages.items():
-        docs.extend(passage_entries(location, page_html))
+        docs.extend(passage_entries(location, page_html, passages))
     if bibliography:
         docs.extend(bibliography_entries(*bibliography, labels))
     return {**index, "docs": docs}
