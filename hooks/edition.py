@@ -53,6 +53,7 @@ from thouez_edition.printing import (
     print_to_pdf,
     render_print_page,
 )
+from thouez_edition.passage_citations import Citations, PassageCitationsExtension, passage_citations
 from thouez_edition.printed_pages import PageBreaksExtension, PageMap, PrintedPage, load_printed_pages, locate_pages
 from thouez_edition.profiles import GLOSSARY_PAGE, name_matcher, profile_pages, render_glossary
 from thouez_edition.references import Formatted, FormattingError, format_references, style_path
@@ -81,6 +82,7 @@ class _Build:
     bibliography_location: str = ""
     sections: dict[str, SectionRenderer] = field(default_factory=dict)
     page_map: PageMap | None = None
+    citations: Citations | None = None
 
 
 log = get_plugin_logger("edition")
@@ -141,6 +143,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             lambda: tuple(_build.paper.headings) if _build and _build.paper else (),
             _build.context,
         ),
+        PassageCitationsExtension(lambda: _build.citations if _build else None, _build.context),
     ]
     config.mdx_configs["abbr"] = {"glossary": abbreviations(_build.glossary)}
     config.extra["scholarly"] = {
@@ -168,6 +171,17 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     except DataError as error:
         raise PluginError(str(error)) from None
     paper = _build.paper = paper.with_print_pages(_build.page_map.spans)
+    site_url = (config.site_url or "").rstrip("/") + "/"
+    try:
+        _build.citations = passage_citations(
+            paper,
+            _build.paper_record,
+            {"chicago": _build.how_to_cite.chicago.text, "apa": _build.how_to_cite.apa.text},
+            lambda path: site_url + by_path[path].url,
+            style_path("apa"),
+        )
+    except FormattingError as error:
+        raise PluginError(str(error)) from None
     _build.sections = {
         **emendation_sections(_build.emendations, paper),
         "how-to-cite": functools.partial(render_how_to_cite, _build.how_to_cite),

@@ -63,13 +63,50 @@ def format_references(records: Sequence[Mapping[str, Any]], style: Path | None =
     ids = [str(record["id"]) for record in records]
     document = "---\nnocite: '@*'\n---\n\n" + "".join(f"::: {{#cite-{i}}}\n[@{i}]\n:::\n\n" for i in ids)
     document += "::: {#refs}\n:::\n"
+    output, unprinted = _citeproc(document, records, style)
+    return _read_output(output, ids, unprinted)
+
+
+def format_citations(
+    record: Mapping[str, Any], locators: Mapping[str, tuple[str, str]], style: Path | None = CHICAGO
+) -> dict[str, str]:
+    """In-text citations of one work, each with a page locator and a suffix: `locators` maps a
+    key to `(pages, suffix)`, e.g. `("11–12", "¶ 40")`, and the result maps it to the citation
+    the style makes, e.g. "(Thouez 2004, 11–12, ¶ 40)". The locator is a CSL page locator, so the
+    style decides how to print it ("p.", "pp." or nothing)."""
+    work = str(record["id"])
+    keys = list(locators)
+    document = "".join(
+        f"::: {{#cite-{index}}}\n[@{work}, {{p. {pages}}}, {_markdown_text(suffix)}]\n:::\n\n"
+        for index, (pages, suffix) in enumerate(locators[key] for key in keys)
+    )
+    output, _ = _citeproc(document, [record], style, bibliography=False)
+    root = lxml.html.fragment_fromstring(output, create_parent="div")
+    citations = {}
+    for index, key in enumerate(keys):
+        (span,) = root.xpath("//div[@id=$id]//span[contains(@class, 'citation')]", id=f"cite-{index}")
+        citations[key] = " ".join(span.text_content().split())
+    return citations
+
+
+def _markdown_text(text: str) -> str:
+    """`text` as literal Markdown for pandoc: every punctuation character escaped."""
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!<>@;:|~^$&\"'])", r"\\\1", text)
+
+
+def _citeproc(
+    document: str, records: Sequence[Mapping[str, Any]], style: Path | None, bibliography: bool = True
+) -> tuple[str, set[str]]:
+    """Run pandoc's citeproc on `document` with `records`; its HTML and the ids it left out."""
     with tempfile.TemporaryDirectory() as work:
-        bibliography = Path(work) / "works.json"
-        bibliography.write_text(json.dumps(list(records), ensure_ascii=False), encoding="utf-8")
+        data = Path(work) / "works.json"
+        data.write_text(json.dumps(list(records), ensure_ascii=False), encoding="utf-8")
         command = [pandoc_path(), "--from=markdown", "--to=html", "--wrap=none", "--citeproc",
-                   f"--bibliography={bibliography}"]
+                   f"--bibliography={data}"]
         if style is not None:
             command.append(f"--csl={style}")
+        if not bibliography:
+            command.append("--metadata=suppress-bibliography:true")
         result = subprocess.run(command, input=document, capture_output=True, text=True, encoding="utf-8")
     if result.returncode != 0:
         raise FormattingError(f"pandoc could not format the references: {result.stderr.strip()}")
@@ -80,7 +117,7 @@ def format_references(records: Sequence[Mapping[str, Any]], style: Path | None =
             unprinted.add(match["id"])
         elif line.strip():
             raise FormattingError(f"pandoc warned while formatting the references: {line.strip()}")
-    return _read_output(result.stdout, ids, unprinted)
+    return result.stdout, unprinted
 
 
 def _read_output(output: str, ids: list[str], unprinted: set[str]) -> list[Formatted]:
