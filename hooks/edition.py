@@ -54,7 +54,16 @@ from thouez_edition.printing import (
     render_print_page,
 )
 from thouez_edition.passage_citations import Citations, PassageCitationsExtension, passage_citations
-from thouez_edition.printed_pages import PageBreaksExtension, PageMap, PrintedPage, load_printed_pages, locate_pages
+from thouez_edition.printed_pages import (
+    PageBreaksExtension,
+    PageMap,
+    PrintedPage,
+    load_printed_pages,
+    locate_pages,
+    redirect_pages,
+    render_page_evidence,
+    render_page_list,
+)
 from thouez_edition.profiles import GLOSSARY_PAGE, name_matcher, profile_pages, render_glossary
 from thouez_edition.references import Formatted, FormattingError, format_references, style_path
 from thouez_edition.search_index import refine_index
@@ -185,6 +194,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     _build.sections = {
         **emendation_sections(_build.emendations, paper),
         "how-to-cite": functools.partial(render_how_to_cite, _build.how_to_cite),
+        "printed-pages": functools.partial(render_page_list, _build.page_map),
+        "page-evidence": functools.partial(render_page_evidence, _build.page_map),
     }
     sections = [by_path[path].content_string for path in nav_paths(config.nav) if path.startswith("paper/") and path in by_path]
     try:
@@ -199,6 +210,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         **profile_pages(_build.actors, paper),
         **download_files("works-cited", _build.works.records()),
         **download_files(STEM, [_build.paper_record]),
+        **redirect_pages(_build.page_map, lambda path: by_path[path].url),
     }
     if _build.chromium:
         generated[PDF_PATH] = b""  # printed from the built print page once the site is written

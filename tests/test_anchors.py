@@ -54,7 +54,8 @@ def test_each_paragraph_carries_a_permalink_to_itself(site: BuiltSite) -> None:
         link = paragraph.select_one("a.paragraph-number")
         assert link["href"] == f"#{anchor}"
         assert link["data-number"] == anchor.lstrip("psn")
-        assert link["aria-label"].endswith(link["data-number"])
+        # "Paragraph 15, p. 6 of the print: cite it"
+        assert f"aragraph {link['data-number']}, p" in link["aria-label"]
 
 
 def test_a_link_to_each_paragraph_resolves(site: BuiltSite) -> None:

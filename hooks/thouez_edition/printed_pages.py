@@ -23,6 +23,7 @@ from .datafiles import JsonPath, check_schema, field_path, read_yaml, schema_val
 from .errors import DataError, Problem, raise_if_any
 from .page_context import PageContext
 from .paper import HEADINGS, NOTE_PREFIX, Heading, Paper, Passage, note_anchor
+from .templates import render
 
 FILE = "pages.yml"
 BREAK_CLASS = "page-break"
@@ -175,6 +176,39 @@ def _spans(
         first = page_at((index_of[caller.anchor], max(before - 1, 0)))
         spans[note.anchor] = (first, runs_on.get(note.number, first))
     return spans
+
+
+# --- going to a page ------------------------------------------------------------------------------
+
+REDIRECTS = "pages"
+
+
+def render_page_list(page_map: PageMap, here: str) -> str:
+    """The title page's list of printed pages, each a link to where it begins."""
+    return render("printed_pages.md", pages=page_map.pages, locations=page_map.locations, here=here)
+
+
+EVIDENCE = {
+    "start": "the source's first page (certain)",
+    "after-notes": "the text resumes after the page's notes (certain)",
+    "page-number": "the text resumes after the printed page number (certain)",
+    "leading-space": "a line that begins with a space, no note called since the last break (inferred)",
+}
+
+
+def render_page_evidence(page_map: PageMap, here: str) -> str:
+    """The editorial page's table: each page, where it begins, and how the break is known."""
+    return render("page_evidence.md", pages=page_map.pages, locations=page_map.locations, evidence=EVIDENCE, here=here)
+
+
+def redirect_pages(page_map: PageMap, url_of: Callable[[str], str]) -> dict[str, str]:
+    """`pages/12/index.html` for every page: sends a reader with a print citation to the page.
+    `url_of` gives the address of a Markdown page, relative to the site's root."""
+    pages = {}
+    for number, (source, anchor) in page_map.locations.items():
+        target = f"../../{url_of(source)}#{anchor}"
+        pages[f"{REDIRECTS}/{number}/index.html"] = render("page_redirect.html", number=number, target=target)
+    return pages
 
 
 # --- the markers, in the pages of the text ------------------------------------------------------
