@@ -186,7 +186,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             paper,
             _build.paper_record,
             {"chicago": _build.how_to_cite.chicago.text, "apa": _build.how_to_cite.apa.text},
-            lambda path: site_url + by_path[path].url,
+            # MkDocs writes the home page's address as "./".
+            lambda path: site_url + by_path[path].url.removeprefix("./"),
             style_path("apa"),
         )
     except FormattingError as error:

@@ -4,14 +4,16 @@ built text at the word where that page begins in the source."""
 from __future__ import annotations
 
 import copy
+import re
 from functools import cache
 
 import pytest
 from bs4 import NavigableString, Tag
+from playwright.sync_api import Page, expect
 
 from tests.conftest import ROOT
 from tests.page_map import PAGE_MAP, SourcePages, derive, page_map_yaml, read_edition, read_source_pages
-from tests.site_html import PAPER_PAGES, NOT_THE_AUTHORS, BuiltSite, body_of
+from tests.site_html import NOT_THE_AUTHORS, PAPER_PAGES, BuiltSite, body_of, ids_in, resolve
 from tests.source_text import SOURCE, Repair
 from thouez_edition.emendations import load_emendations
 from thouez_edition.errors import DataError
@@ -127,3 +129,29 @@ def test_a_page_map_that_disagrees_with_the_text_stops_the_build(pages: list[Pri
     with pytest.raises(DataError) as caught:
         locate_pages("data/pages.yml", pages, PAPER)
     assert any(str(problem).startswith(message) for problem in caught.value.problems), caught.value
+
+
+def test_the_print_page_marks_every_page_too(site: BuiltSite) -> None:
+    _, pages = load_printed_pages(ROOT / "data")
+    numbers = [int(marker["data-page"]) for marker in site.article("print/").select("a.page-break")]
+    assert sorted(set(numbers)) == [page.number for page in pages]
+
+
+def test_every_page_has_an_address_that_leads_to_its_mark(site: BuiltSite) -> None:
+    _, pages = load_printed_pages(ROOT / "data")
+    listed = site.article("").select("a.page-link")
+    assert [link.get_text() for link in listed] == [str(page.number) for page in pages]
+    for page, link in zip(pages, listed, strict=True):
+        file, fragment = resolve(site, "", link["href"])
+        assert fragment == f"page-{page.number}" and fragment in ids_in(file)
+        redirect = site.soup(f"pages/{page.number}/index.html")
+        target = redirect.select_one("meta[http-equiv='refresh']")["content"].split("url=", 1)[1]
+        assert resolve(site, f"pages/{page.number}/", target) == (file, fragment)
+
+
+@pytest.mark.browser
+def test_a_print_citation_lands_on_its_page_and_the_mark_has_a_name(page: Page, site: BuiltSite) -> None:
+    page.goto(site.page_url("pages/12/"))
+    expect(page).to_have_url(re.compile(r"/paper/dearth-of-activity/#page-12$"))
+    marker = page.get_by_role("link", name="Page 12 of the 2004 print")
+    expect(marker).to_be_in_viewport()
