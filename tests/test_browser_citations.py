@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -26,6 +28,6 @@ def test_a_works_cited_link_shows_the_reference_leads_to_it_and_back(page: Page,
     entry = page.locator("#florini-2000-lessons")
     expect(entry).to_be_in_viewport()
 
-    entry.locator("p.cited-in a", has_text="n. 6, p. 213").click()
+    entry.locator("p.cited-in a", has_text=re.compile(r"n\. 6$")).click()
     expect(page).to_have_url(site.page_url(PAGE) + "#fn:6")
     expect(page.locator("li#fn\\:6")).to_be_in_viewport()
