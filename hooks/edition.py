@@ -18,7 +18,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from thouez_edition.actors import Actors, load_actors
+from thouez_edition.actors import Actors, check_actors_against_paper, load_actors
 from thouez_edition.addresses import address_note
 from thouez_edition.bibliography import (
     BIBLIOGRAPHY_PAGE,
@@ -38,6 +38,7 @@ from thouez_edition.pages import (
     NOTES_PAGE,
     SectionRenderer,
     UnknownSection,
+    actor_sections,
     emendation_sections,
     fill_placeholders,
     render_notes_page,
@@ -172,7 +173,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     ]
     paper = _build.paper = build_paper(text_pages)
     _build.text_locations = tuple(by_path[path].url for path, _ in text_pages)
-    problems = check_against_paper(_build.works, paper, _build.actors.ids)
+    problems = check_against_paper(_build.works, paper, _build.actors.ids) + check_actors_against_paper(_build.actors, paper)
     if problems:
         raise PluginError(str(DataError(problems)))
     try:
@@ -194,6 +195,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         raise PluginError(str(error)) from None
     _build.sections = {
         **emendation_sections(_build.emendations, paper),
+        **actor_sections(_build.actors, paper),
         "how-to-cite": functools.partial(render_how_to_cite, _build.how_to_cite),
         "printed-pages": functools.partial(render_page_list, _build.page_map),
         "page-evidence": functools.partial(render_page_evidence, _build.page_map),

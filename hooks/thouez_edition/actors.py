@@ -2,19 +2,28 @@
 `data/rcpms.yml`): immutable models, loaded and checked once per build.
 
 Each file is checked against its JSON Schema, then both together: an id used twice, a relation to
-an unknown id, a name claimed by two entries. Every problem is collected before one `DataError`.
+an unknown id, a name claimed by two entries, a fact that no source supports, a source on a
+mirror site. Every problem is collected before one `DataError`.
+
+Every fact of an entry is a field (`founded`, `headquarters` …) or a relation (`part-of:iom`);
+each source names, under `supports`, the facts it supports, so a profile can show beside each
+fact the sources that support it, and each source the facts it supports.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
 from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import urlsplit
 
 from .datafiles import JsonPath, YamlDocument, check_schema, list_entry_namer, read_yaml, schema_validator
 from .errors import Problem, raise_if_any
+from .paper import Paper, plain_words
 
 ORGANIZATIONS = "organizations.yml"
 RCPMS = "rcpms.yml"
@@ -36,6 +45,10 @@ KIND_LABELS = {
     "conference": "Conference",
     "programme": "Programme",
     "academic": "Academic institution",
+    "unit": "Unit of a larger body",
+    "working-group": "Working group",
+    "group-of-states": "Group of states",
+    "governing-body": "Governing body",
 }
 CATEGORY_LABELS = {
     1: "Category 1: operational INGOs with an advocacy branch",
@@ -55,13 +68,93 @@ RELATION_LABELS = {
     "convened-by": "Convened by",
     "successor-of": "Successor of",
     "chapter-of": "Chapter of",
+    "consultative-body-of": "Consultative body of",
 }
+# The facts an entry can have, with the labels a profile gives them. Names in the paper and the
+# paper's own typology are the paper's, so the paper is their source; a Wikidata or ROR id links
+# to its own record, which is its source.
+ORGANIZATION_FACTS = {
+    "acronym": "Acronym",
+    "kind": "Kind",
+    "founded": "Founded",
+    "founded_by": "Founded by",
+    "headquarters": "Headquarters",
+    "website_2004": "Address in 2004",
+    "website": "Website today",
+    "summary": "Summary",
+    "since_2004": "Since 2004",
+}
+PROCESS_FACTS = {
+    "official_name": "Official name",
+    "acronym": "Acronym",
+    "established": "Established",
+    "region": "Region",
+    "members": "Members",
+    "secretariat": "Secretariat",
+    "website": "Website",
+    "observers": "Observers",
+    "ngo_participation": "NGO participation: what is known",
+    "summary": "Summary",
+    "since_2004": "Since 2004",
+}
+# Facts that a source need not support because the paper itself does (checked against the text:
+# a 2004 address the paper printed needs no other source).
+FROM_THE_PAPER = ("aliases", "paper_category")
+# Copies of other sites' pages (encyclopedia mirrors, aggregators, document-sharing sites): never a
+# source. A fact they carry is sourced from the page they copy, or left out.
+MIRROR_HOSTS = frozenset({
+    "piglix.com", "encyclopediahub.com", "bliptext.com", "de.zxc.wiki", "zxc.wiki", "chinaurl.com",
+    "slovar-vocab.com", "todayshistory.org", "skywalker.gr", "wikimili.com", "wiki2.org",
+    "fr-academic.com", "iiab.me", "wordscope.be", "docslib.org",
+    "vdocuments.net", "vdocuments.us", "fdocuments.net", "fdocuments.us", "fdocuments.in",
+    "docplayer.net", "studylib.es", "studylib.net", "docsbay.net", "yumpu.com", "scribd.com",
+    "pt.scribd.com", "slideplayer.com", "zbook.org", "idealist.org", "europeanlaw.lawlegal.eu",
+    "securesustain.org", "aspireias.com", "borgenmagazine.com", "unostamps.nl", "wn.com",
+    "peopleandtheplanet.com", "darpe.me", "bfjaawards.com", "en.wikipedia.org",
+    "nationsencyclopedia.com", "liquisearch.com", "memim.com", "documents.pub", "pdfslide.net",
+    "readkong.com", "lawsdocbox.com", "dokumen.tips", "en-academic.com",
+})
+ARCHIVE_HOST = "web.archive.org"
+ARCHIVED_COPY = re.compile(r"^/web/(?P<stamp>\d{8})\d{0,6}[a-z_]*/")
+
+
+def host_of(url: str) -> str:
+    return (urlsplit(url).hostname or "").removeprefix("www.")
 
 
 @dataclass(frozen=True)
 class Source:
+    """A source and the facts of its entry that it supports; `number` is its place in the list."""
+
+    number: int
     title: str
-    url: str
+    url: str | None
+    passage: str | None  # a passage of the paper (an anchor such as fn:10) instead of a web page
+    supports: tuple[str, ...]
+
+    @property
+    def host(self) -> str:
+        return host_of(self.url) if self.url else ""
+
+    @property
+    def archived_on(self) -> date | None:
+        """The day an Internet Archive copy was made, read from its address."""
+        match = ARCHIVED_COPY.match(urlsplit(self.url).path) if self.url and self.host == ARCHIVE_HOST else None
+        if match is None:
+            return None
+        stamp = match["stamp"]
+        return date(int(stamp[:4]), int(stamp[4:6]), int(stamp[6:]))
+
+
+@dataclass(frozen=True)
+class Difference:
+    """Where the paper says otherwise than the sources: its words, where, and on which facts."""
+
+    facts: tuple[str, ...]
+    paper: str
+    passage: str
+    comment: str
+    line: int | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -85,7 +178,13 @@ class Actor:
     summary: str
     since_2004: str | None
     website: str | None
+    wikidata: str | None
     sources: tuple[Source, ...]
+    differences: tuple[Difference, ...]
+    # Names that mean this entry only in some passages (a bare "Commission"): name → anchors.
+    scoped_aliases: Mapping[str, frozenset[str]] = field(compare=False)
+    lines: Mapping[str, int] = field(compare=False, repr=False)
+    source_file: str = field(compare=False, repr=False)
 
     @property
     def title(self) -> str:
@@ -96,6 +195,12 @@ class Actor:
         """For tables and lists where a long official name would crowd the line."""
         return self.acronym if self.acronym and len(self.name) > 60 else self.title
 
+    def sources_of(self, fact: str) -> tuple[Source, ...]:
+        return tuple(source for source in self.sources if fact in source.supports)
+
+    def differences_on(self, fact: str) -> tuple[Difference, ...]:
+        return tuple(difference for difference in self.differences if fact in difference.facts)
+
 
 @dataclass(frozen=True)
 class Organization(Actor):
@@ -104,8 +209,11 @@ class Organization(Actor):
     founded: int | None
     headquarters: str | None
     website_2004: str | None
+    founded_by: str | None
+    ror: str | None
     relations: tuple[Relation, ...]
     section: Literal["organizations"] = "organizations"
+    fact_labels = ORGANIZATION_FACTS
 
     @property
     def kind_label(self) -> str:
@@ -131,6 +239,7 @@ class Process(Actor):
     ngo_paper: str
     ngo_known: str
     section: Literal["rcpms"] = "rcpms"
+    fact_labels = PROCESS_FACTS
 
 
 @dataclass(frozen=True)
@@ -165,11 +274,112 @@ def load_actors(data_dir: Path, display_dir: str = "data") -> Actors:
         validator = schema_validator(data_dir / "schemas", name.replace(".yml", ".schema.json"))
         problems += check_schema(document, validator, list_entry_namer())
     raise_if_any(problems)
-    raise_if_any(cross_check(documents[ORGANIZATIONS], documents[RCPMS]))
+    raise_if_any([
+        *cross_check(documents[ORGANIZATIONS], documents[RCPMS]),
+        *check_sources(documents[ORGANIZATIONS], ORGANIZATION_FACTS),
+        *check_sources(documents[RCPMS], PROCESS_FACTS),
+    ])
+    organizations, rcpms = documents[ORGANIZATIONS], documents[RCPMS]
     return Actors(
-        organizations=tuple(_organization(item) for item in documents[ORGANIZATIONS].data),
-        processes=tuple(_process(item) for item in documents[RCPMS].data),
+        organizations=tuple(_organization(item, _where(organizations, index)) for index, item in enumerate(organizations.data)),
+        processes=tuple(_process(item, _where(rcpms, index)) for index, item in enumerate(rcpms.data)),
     )
+
+
+def alias_name(alias: str | dict[str, Any]) -> str:
+    return alias if isinstance(alias, str) else alias["name"]
+
+
+def entry_facts(item: dict[str, Any], labels: Mapping[str, str]) -> dict[str, JsonPath]:
+    """The facts an entry states, each with the path of its value: fields, then relations."""
+    facts: dict[str, JsonPath] = {name: (name,) for name in labels if name in item}
+    for number, relation in enumerate(item.get("relations", [])):
+        facts[f"{relation['type']}:{relation['target']}"] = ("relations", number)
+    return facts
+
+
+def check_sources(document: YamlDocument, labels: Mapping[str, str]) -> list[Problem]:
+    """Every fact has a source that says it supports it; every source supports facts the entry
+    states; no source is a mirror; each difference from the paper is about a fact stated here."""
+    problems: list[Problem] = []
+    for index, item in enumerate(document.data):
+        entry = item["id"]
+
+        def problem(path: JsonPath, field_name: str, message: str) -> None:
+            problems.append(Problem(document.display_path, document.line((index, *path)), entry, field_name, message))
+
+        facts = entry_facts(item, labels)
+        supported: set[str] = set()
+        for number, source in enumerate(item["sources"]):
+            where = ("sources", number)
+            for position, fact in enumerate(source["supports"]):
+                supported.add(fact)
+                if fact not in facts:
+                    problem((*where, "supports", position), f"sources[{number}].supports[{position}]",
+                            f"“{fact}” is not a fact of this entry; expected one of {', '.join(facts)}")
+            host = host_of(source.get("url", ""))
+            if host in MIRROR_HOSTS or any(host.endswith("." + mirror) for mirror in MIRROR_HOSTS):
+                problem((*where, "url"), f"sources[{number}].url",
+                        f"is on {host}, which copies other sites; expected a primary source: the body's own "
+                        "pages, an archived copy, an official document, a catalogue record or a reference work")
+            if host == ARCHIVE_HOST and not ARCHIVED_COPY.match(urlsplit(source["url"]).path):
+                problem((*where, "url"), f"sources[{number}].url",
+                        "is an Internet Archive address without the date of its copy; expected "
+                        "https://web.archive.org/web/YYYYMMDDhhmmss/ followed by the address")
+        for fact, path in facts.items():
+            # A 2004 address the paper printed needs no other source (checked against the text).
+            if fact not in supported and fact != "website_2004":
+                name = fact if ":" not in fact else f"relations[{path[1]}]"
+                problem(path, name, f"has no source; expected a source that lists “{fact}” under supports")
+        for number, difference in enumerate(item.get("paper_differs", [])):
+            for position, fact in enumerate(difference["facts"]):
+                if fact not in facts and fact != "name":
+                    problem(("paper_differs", number, "facts", position), f"paper_differs[{number}].facts[{position}]",
+                            f"“{fact}” is not a fact of this entry; expected one of {', '.join(f for f in facts if ':' not in f)}")
+    return problems
+
+
+def check_actors_against_paper(actors: Actors, paper: Paper) -> list[Problem]:
+    """What only the text can settle: names scoped to passages stand there, the paper's words
+    quoted in a difference stand in their passage, and a 2004 address without a source is one the
+    paper printed."""
+    problems: list[Problem] = []
+    anchors = {passage.anchor: passage for passage in paper.passages}
+    markdown = "\n".join(passage.markdown for passage in paper.passages)
+    for actor in actors.all:
+
+        def problem(key: str, field_name: str, message: str) -> None:
+            problems.append(Problem(actor.source_file, actor.lines.get(key), actor.id, field_name, message))
+
+        for name, scope in actor.scoped_aliases.items():
+            for anchor in sorted(scope):
+                passage = anchors.get(anchor)
+                if passage is None or name not in plain_words(passage.markdown):
+                    problem(f"alias:{name}", "aliases",
+                            f"“{name}” does not stand in {anchor}; expected only_in to list passages that use the name")
+        for source in actor.sources:
+            if source.passage and source.passage not in anchors:
+                problem(f"source:{source.number}", f"sources[{source.number - 2}].passage",
+                        f"“{source.passage}” is not a passage of the text; expected an anchor such as p12 or fn:32")
+        for number, difference in enumerate(actor.differences):
+            passage = anchors.get(difference.passage)
+            if passage is None:
+                problem(f"paper_differs[{number}]", f"paper_differs[{number}].passage",
+                        f"“{difference.passage}” is not a passage of the text; expected an anchor such as p12 or fn:32")
+            elif " ".join(difference.paper.split()) not in plain_words(passage.markdown):
+                problem(f"paper_differs[{number}]", f"paper_differs[{number}].paper",
+                        f"“{difference.paper}” is not in {difference.passage}; expected the paper's words exactly as they stand there")
+        website_2004 = getattr(actor, "website_2004", None)
+        if website_2004 and not actor.sources_of("website_2004") and f"({website_2004})" not in markdown:
+            problem("website_2004", "website_2004",
+                    "has no source and the paper does not print it; expected a source that lists "
+                    "“website_2004” under supports")
+    return problems
+
+
+def printed_in(paper: Paper, url: str) -> bool:
+    """Whether the paper itself prints `url` as a link."""
+    return any(f"({url})" in passage.markdown for passage in paper.passages)
 
 
 def cross_check(organizations: YamlDocument, rcpms: YamlDocument) -> list[Problem]:
@@ -188,7 +398,7 @@ def cross_check(organizations: YamlDocument, rcpms: YamlDocument) -> list[Proble
             problem(document, (index, "id"), item["id"], "id",
                     f"is already the id of the entry at {first_id[item['id']]}; expected a unique id")
         first_id.setdefault(item["id"], where)
-        for number, alias in enumerate(item["aliases"]):
+        for number, alias in enumerate(map(alias_name, item["aliases"])):
             owner = first_alias.get(alias)
             if owner is not None and owner != item["id"]:
                 problem(document, (index, "aliases", number), item["id"], f"aliases[{number}]",
@@ -213,34 +423,67 @@ def cross_check(organizations: YamlDocument, rcpms: YamlDocument) -> list[Proble
     return problems
 
 
-def _common(item: dict[str, Any]) -> dict[str, Any]:
+@dataclass(frozen=True)
+class _Where:
+    """Where an entry stands in its file: for messages about it after loading."""
+
+    file: str
+    lines: dict[str, int]
+
+
+def _where(document: YamlDocument, index: int) -> _Where:
+    item = document.data[index]
+    lines = {name: document.line((index, name)) or 0 for name in item}
+    for number, alias in enumerate(item["aliases"]):
+        lines[f"alias:{alias_name(alias)}"] = document.line((index, "aliases", number)) or 0
+    for number, _ in enumerate(item.get("paper_differs", [])):
+        lines[f"paper_differs[{number}]"] = document.line((index, "paper_differs", number)) or 0
+    for number, _ in enumerate(item["sources"]):
+        lines[f"source:{number + 2}"] = document.line((index, "sources", number)) or 0
+    return _Where(document.display_path, lines)
+
+
+def _common(item: dict[str, Any], where: _Where) -> dict[str, Any]:
     return {
         "id": item["id"],
         "name": item["name"],
         "acronym": item.get("acronym"),
-        "aliases": tuple(item["aliases"]),
+        "aliases": tuple(map(alias_name, item["aliases"])),
         "summary": item["summary"],
         "since_2004": item.get("since_2004"),
         "website": item.get("website"),
-        "sources": tuple(Source(s["title"], s["url"]) for s in item["sources"]),
+        "wikidata": item.get("wikidata"),
+        "sources": tuple(
+            Source(number, s["title"], s.get("url"), s.get("passage"), tuple(s["supports"]))
+            for number, s in enumerate(item["sources"], start=2)  # 1 is the paper itself
+        ),
+        "differences": tuple(
+            Difference(tuple(d["facts"]), d["paper"], d["passage"], d["comment"], where.lines.get(f"paper_differs[{n}]"))
+            for n, d in enumerate(item.get("paper_differs", []))
+        ),
+        "scoped_aliases": {a["name"]: frozenset(a["only_in"]) for a in item["aliases"] if isinstance(a, dict)},
+        "lines": where.lines,
+        "source_file": where.file,
     }
 
 
-def _organization(item: dict[str, Any]) -> Organization:
+def _organization(item: dict[str, Any], where: _Where) -> Organization:
     return Organization(
-        **_common(item),
+        **_common(item, where),
         kind=item["kind"],
         paper_category=item.get("paper_category"),
         founded=item.get("founded"),
         headquarters=item.get("headquarters"),
         website_2004=item.get("website_2004"),
+        founded_by=item.get("founded_by"),
+        ror=item.get("ror"),
         relations=tuple(Relation(r["type"], r["target"]) for r in item.get("relations", [])),
     )
 
 
-def _process(item: dict[str, Any]) -> Process:
+def _process(item: dict[str, Any], where: _Where) -> Process:
     return Process(
-        **_common(item),
+        **_common(item, where),
         official_name=item["official_name"],
         established=item.get("established"),
         region=item["region"],

@@ -40,12 +40,13 @@ def passages(root: etree.Element) -> list[etree.Element]:
 def link_first_mentions(passage: etree.Element, matcher: NameMatcher, link_for: LinkFor) -> None:
     """Wrap the first mention of each actor in `passage` in a link to `link_for(actor_id)`."""
     linked: set[str] = set()
+    anchor = passage.get("id")
 
     def split(text: str) -> tuple[str, list[etree.Element]]:
         """Text up to the first new mention, and links (each carrying the text after it)."""
         links: list[etree.Element] = []
         lead, position = None, 0
-        for mention in matcher.finditer(text):
+        for mention in matcher.finditer(text, anchor):
             if mention.actor_id in linked:
                 continue
             linked.add(mention.actor_id)

@@ -7,9 +7,11 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from .actors import Actors
 from .emendations import Emendations, Located
 from .errors import DataError, Problem
 from .paper import Paper, Passage
+from .profiles import paper_differences
 from .templates import render
 
 NOTES_PAGE = "paper/notes.md"
@@ -63,6 +65,16 @@ def render_emendations(section: str, emendations: Emendations, paper: Paper, pag
     if section in ("judgements", "kept"):
         items = locate(getattr(emendations, section), paper, emendations.display_path)
     return render("emendations.md", section=section, emendations=emendations, items=items, page=page)
+
+
+def render_paper_and_sources(actors: Actors, paper: Paper, page: str) -> str:
+    """Every case where the paper says otherwise than the sources, entry by entry."""
+    differences = [view for actor in actors.all for view in paper_differences(actor, actors, paper)]
+    return render("paper_and_sources.md", differences=differences, actors=actors, page=page)
+
+
+def actor_sections(actors: Actors, paper: Paper) -> dict[str, SectionRenderer]:
+    return {"paper-and-sources": functools.partial(render_paper_and_sources, actors, paper)}
 
 
 class UnknownSection(ValueError):

@@ -6,10 +6,23 @@ matcher that links mentions in the pages, so "In the paper" and the links in the
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .actors import CATEGORY_LABELS, KIND_LABELS, Actor, Actors, Organization
+from markupsafe import Markup
+
+from .actors import (
+    CATEGORY_LABELS,
+    FROM_THE_PAPER,
+    KIND_LABELS,
+    RELATION_LABELS,
+    Actor,
+    Actors,
+    Difference,
+    Organization,
+    printed_in,
+)
 from .glossary import Term
 from .mentions import Mention, NameMatcher
 from .paper import Paper, Passage
@@ -22,7 +35,8 @@ EXCERPT_CHARS = 90
 
 
 def name_matcher(actors: Actors) -> NameMatcher:
-    return NameMatcher((alias, actor.id) for actor in actors.all for alias in actor.aliases)
+    scopes = {name: scope for actor in actors.all for name, scope in actor.scoped_aliases.items()}
+    return NameMatcher(((alias, actor.id) for actor in actors.all for alias in actor.aliases), scopes)
 
 
 @dataclass(frozen=True)
@@ -46,7 +60,7 @@ def occurrences(paper: Paper, matcher: NameMatcher) -> dict[str, list[Occurrence
     for passage in paper.passages:
         text = passage.text
         first: dict[str, Mention] = {}
-        for mention in matcher.finditer(text):
+        for mention in matcher.finditer(text, passage.anchor):
             first.setdefault(mention.actor_id, mention)
         for actor_id, mention in first.items():
             found[actor_id].append(Occurrence(passage, excerpt(text, mention)))
@@ -65,10 +79,136 @@ def excerpt(text: str, mention: Mention, width: int = EXCERPT_CHARS) -> Excerpt:
     return Excerpt(before, mention.text, after)
 
 
-def render_profile(actor: Actor, actors: Actors, found: dict[str, list[Occurrence]]) -> str:
+# The paper is the first source of every profile: of the names it uses, its own typology, and the
+# 2004 addresses it printed.
+PAPER_SOURCE = 1
+PAPER_FACT_LABELS = {
+    "aliases": "Names in the paper",
+    "paper_category": "In the paper's typology",
+    "kind": "Kind",
+    "website_2004": "Address in 2004",
+}
+WIKIDATA = "https://www.wikidata.org/wiki/{}"
+ROR = "https://ror.org/{}"
+
+
+@dataclass(frozen=True)
+class PaperDifference:
+    """A difference between the paper and the sources, with its passage, ready for a page."""
+
+    actor: Actor
+    fact_labels: tuple[str, ...]
+    difference: Difference
+    passage: Passage
+
+
+@dataclass(frozen=True)
+class FactNotes:
+    """One profile's references: the sources of each fact, and the facts of each source."""
+
+    references: dict[str, tuple[int, ...]]
+    supported: dict[int, tuple[str, ...]]
+    differences: dict[str, list[PaperDifference]]
+    # Sources that are passages of the paper, by source number.
+    passages: dict[int, Passage]
+
+    def of(self, fact: str) -> tuple[int, ...]:
+        return self.references.get(fact, ())
+
+
+def fact_label(actor: Actor, actors: Actors, fact: str) -> str:
+    if fact == "name":
+        return "Name"
+    if ":" in fact:
+        relation, target = fact.split(":", 1)
+        return f"{RELATION_LABELS[relation]} {actors.get(target).title}"
+    return actor.fact_labels.get(fact) or PAPER_FACT_LABELS[fact]
+
+
+def paper_facts(actor: Actor, paper: Paper) -> list[str]:
+    """The facts whose source is the paper itself."""
+    facts = [name for name in FROM_THE_PAPER if name != "paper_category" or getattr(actor, "paper_category", None) is not None]
+    if not isinstance(actor, Organization):
+        facts.append("kind")  # the paper names it among the RCPMs (¶ 30, n. 23)
+    website_2004 = getattr(actor, "website_2004", None)
+    if website_2004 and printed_in(paper, website_2004):
+        facts.append("website_2004")
+    return facts
+
+
+def paper_differences(actor: Actor, actors: Actors, paper: Paper) -> list[PaperDifference]:
+    anchors = {passage.anchor: passage for passage in paper.passages}
+    return [
+        PaperDifference(actor, tuple(fact_label(actor, actors, fact) for fact in d.facts), d, anchors[d.passage])
+        for d in actor.differences
+        if d.passage in anchors
+    ]
+
+
+def fact_notes(actor: Actor, actors: Actors, paper: Paper) -> FactNotes:
+    from_paper = paper_facts(actor, paper)
+    references: dict[str, tuple[int, ...]] = {}
+    facts = [*actor.fact_labels, *from_paper, *(f"{r.type}:{r.target}" for r in getattr(actor, "relations", ()))]
+    for fact in dict.fromkeys(facts):
+        numbers = ([PAPER_SOURCE] if fact in from_paper else []) + [source.number for source in actor.sources_of(fact)]
+        if numbers:
+            references[fact] = tuple(numbers)
+    supported = {PAPER_SOURCE: tuple(fact_label(actor, actors, fact) for fact in from_paper)}
+    for source in actor.sources:
+        supported[source.number] = tuple(fact_label(actor, actors, fact) for fact in source.supports)
+    differences: dict[str, list[PaperDifference]] = defaultdict(list)
+    for view in paper_differences(actor, actors, paper):
+        for fact in view.difference.facts:
+            differences[fact].append(view)
+    anchors = {passage.anchor: passage for passage in paper.passages}
+    passages = {s.number: anchors[s.passage] for s in actor.sources if s.passage and s.passage in anchors}
+    return FactNotes(references, supported, dict(differences), passages)
+
+
+def structured_data(actor: Actor, site_url: str = "") -> dict[str, object]:
+    """schema.org data for the profile: the body, its other names, its identifiers (`sameAs`)."""
+    conference = isinstance(actor, Organization) and actor.kind == "conference"
+    data: dict[str, object] = {
+        "@context": "https://schema.org",
+        "@type": "Event" if conference else "Organization",
+        "name": actor.name,
+    }
+    alternate = [name for name in dict.fromkeys([*( [actor.acronym] if actor.acronym else []), *actor.aliases]) if name != actor.name]
+    if alternate:
+        data["alternateName"] = alternate
+    founded = getattr(actor, "founded", None) or getattr(actor, "established", None)
+    if founded and not conference:
+        data["foundingDate"] = str(founded)
+    if actor.website:
+        data["url"] = actor.website
+    same_as = [WIKIDATA.format(actor.wikidata)] if actor.wikidata else []
+    if getattr(actor, "ror", None):
+        same_as.append(ROR.format(actor.ror))
+    if same_as:
+        data["sameAs"] = same_as
+    data["description"] = actor.summary
+    return data
+
+
+def front_matter(data: dict[str, object]) -> Markup:
+    """The page's structured data as YAML front matter (JSON is YAML), read by the theme override."""
+    return Markup(json.dumps(data, ensure_ascii=False))
+
+
+def render_profile(actor: Actor, actors: Actors, found: dict[str, list[Occurrence]], paper: Paper) -> str:
     page = actors.page_of(actor.id)
     template = "organization.md" if isinstance(actor, Organization) else "process.md"
-    return render(template, actor=actor, actors=actors, occurrences=found.get(actor.id, []), page=page)
+    return render(
+        template,
+        actor=actor,
+        actors=actors,
+        occurrences=found.get(actor.id, []),
+        page=page,
+        notes=fact_notes(actor, actors, paper),
+        structured_data=front_matter(structured_data(actor)),
+        wikidata=WIKIDATA,
+        ror=ROR,
+    )
 
 
 def render_organizations_index(actors: Actors, found: dict[str, list[Occurrence]]) -> str:
@@ -100,7 +240,7 @@ def render_glossary(terms: list[Term], actors: Actors) -> str:
 def profile_pages(actors: Actors, paper: Paper) -> dict[str, str]:
     """Every page made from the actors' data, by its path under `docs/`."""
     found = occurrences(paper, name_matcher(actors))
-    pages = {actors.page_of(actor.id): render_profile(actor, actors, found) for actor in actors.all}
+    pages = {actors.page_of(actor.id): render_profile(actor, actors, found, paper) for actor in actors.all}
     pages[ORGANIZATIONS_INDEX] = render_organizations_index(actors, found)
     pages[RCPMS_INDEX] = render_rcpms_index(actors, found)
     return pages
