@@ -191,8 +191,11 @@ def structured_data(actor: Actor, site_url: str = "") -> dict[str, object]:
 
 
 def front_matter(data: dict[str, object]) -> Markup:
-    """The page's structured data as YAML front matter (JSON is YAML), read by the theme override."""
-    return Markup(json.dumps(data, ensure_ascii=False))
+    """The page's structured data as YAML front matter (JSON is YAML), read by the theme override.
+    Angle brackets and ampersands are escaped as JSON allows, so no data string can become markup
+    even where the front matter is read as Markdown."""
+    text = json.dumps(data, ensure_ascii=False)
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
 def render_profile(actor: Actor, actors: Actors, found: dict[str, list[Occurrence]], paper: Paper) -> str:
