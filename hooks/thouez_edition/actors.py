@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 
 from .datafiles import JsonPath, YamlDocument, check_schema, list_entry_namer, read_yaml, schema_validator
 from .errors import Problem, raise_if_any
-from .paper import Paper, plain_words
+from .paper import Paper
 
 ORGANIZATIONS = "organizations.yml"
 RCPMS = "rcpms.yml"
@@ -345,7 +345,6 @@ def check_actors_against_paper(actors: Actors, paper: Paper) -> list[Problem]:
     paper printed."""
     problems: list[Problem] = []
     anchors = {passage.anchor: passage for passage in paper.passages}
-    markdown = "\n".join(passage.markdown for passage in paper.passages)
     for actor in actors.all:
 
         def problem(key: str, field_name: str, message: str) -> None:
@@ -354,7 +353,7 @@ def check_actors_against_paper(actors: Actors, paper: Paper) -> list[Problem]:
         for name, scope in actor.scoped_aliases.items():
             for anchor in sorted(scope):
                 passage = anchors.get(anchor)
-                if passage is None or name not in plain_words(passage.markdown):
+                if passage is None or name not in passage.text:
                     problem(f"alias:{name}", "aliases",
                             f"“{name}” does not stand in {anchor}; expected only_in to list passages that use the name")
         for source in actor.sources:
@@ -366,11 +365,11 @@ def check_actors_against_paper(actors: Actors, paper: Paper) -> list[Problem]:
             if passage is None:
                 problem(f"paper_differs[{number}]", f"paper_differs[{number}].passage",
                         f"“{difference.passage}” is not a passage of the text; expected an anchor such as p12 or fn:32")
-            elif " ".join(difference.paper.split()) not in plain_words(passage.markdown):
+            elif " ".join(difference.paper.split()) not in passage.text:
                 problem(f"paper_differs[{number}]", f"paper_differs[{number}].paper",
                         f"“{difference.paper}” is not in {difference.passage}; expected the paper's words exactly as they stand there")
         website_2004 = getattr(actor, "website_2004", None)
-        if website_2004 and not actor.sources_of("website_2004") and f"({website_2004})" not in markdown:
+        if website_2004 and not actor.sources_of("website_2004") and not printed_in(paper, website_2004):
             problem("website_2004", "website_2004",
                     "has no source and the paper does not print it; expected a source that lists "
                     "“website_2004” under supports")
@@ -378,8 +377,8 @@ def check_actors_against_paper(actors: Actors, paper: Paper) -> list[Problem]:
 
 
 def printed_in(paper: Paper, url: str) -> bool:
-    """Whether the paper itself prints `url` as a link."""
-    return any(f"({url})" in passage.markdown for passage in paper.passages)
+    """Whether the paper itself prints `url` as a link (the paper prints its addresses in notes)."""
+    return any(f"({url})" in passage.note_markdown for passage in paper.notes)
 
 
 def cross_check(organizations: YamlDocument, rcpms: YamlDocument) -> list[Problem]:
