@@ -49,7 +49,8 @@ def test_sections_follow_print_order_with_previous_and_next_links(site: BuiltSit
 def test_headings_follow_the_papers_enumerations(site: BuiltSite) -> None:
     outline = []
     for page in PAPER_PAGES:
-        for heading in site.article(page).find_all(["h1", "h2", "h3"]):
+        # The edition's own headings (the notes') are apparatus, not the paper's outline.
+        for heading in site.article(page).find_all(["h1", "h2", "h3"], class_=lambda c: c != "apparatus"):
             outline.append((heading.name, heading.get_text(strip=True).rstrip("¶")))
     assert outline == [
         ("h1", "Introduction"),
@@ -96,3 +97,25 @@ def test_the_quotation_cut_by_a_page_end_is_whole(site: BuiltSite) -> None:
     assert "being questioned by many developing countries as well as by the NGOs." in " ".join(
         cancun.get_text().split()
     )
+
+
+def test_each_section_with_notes_has_a_notes_heading_in_its_contents(site: BuiltSite) -> None:
+    for page in PAPER_PAGES:
+        soup = site.soup(page)
+        if soup.select_one("div.footnote") is None:
+            continue
+        heading = soup.select_one("article h2#notes")
+        assert heading is not None and heading.find_next_sibling("div", class_="footnote") is not None, page
+        assert soup.select_one(".md-nav--secondary a[href='#notes']") is not None, page
+
+
+def test_all_notes_are_grouped_by_section_and_subsection_with_their_apparatus(site: BuiltSite) -> None:
+    article = site.article("paper/notes/")
+    outline = [(h.name, h.get_text(strip=True).rstrip("¶")) for h in article.find_all(["h2", "h3"])]
+    assert outline[:4] == [("h2", "Introduction"), ("h2", "The current context"),
+                           ("h2", "Explaining the dearth of activity"), ("h3", "Sensitivities and controversies of a comprehensive approach")]
+    assert ("h3", "Policy networks › Regional consultative mechanisms") in outline
+    note25 = article.select_one("li#n25")
+    assert note25.find_previous(["h3"]).get_text(strip=True).rstrip("¶") == "Policy networks › Regional consultative mechanisms"
+    assert note25.select_one("p.note-citations") is not None
+    assert article.select_one("li#n12 .address-note") is not None

@@ -50,6 +50,13 @@ def address_apparatus(note: AddressNote) -> etree.Element:
     return span
 
 
+def notes_heading() -> etree.Element:
+    """The heading over a section's notes, so the page's contents lead to them."""
+    heading = etree.Element("h2", {"id": "notes", "class": APPARATUS})
+    heading.text = "Notes"
+    return heading
+
+
 def citations_apparatus(citations: list[NoteCitation], href_of: Callable[[str], str]) -> etree.Element:
     paragraph = etree.Element("p", {"class": f"{APPARATUS} note-citations"})
     paragraph.text = "Works cited: "
@@ -66,12 +73,18 @@ class NoteApparatus(TextPageTreeprocessor):
         self.extension = extension
 
     def run_on_page(self, root: etree.Element, page: str) -> None:
-        for notes in root.iter("div"):
-            if "footnote" not in (notes.get("class") or "").split():
+        for index, notes in reversed(list(enumerate(root))):
+            if notes.tag == "div" and "footnote" in (notes.get("class") or "").split():
+                root.insert(index, notes_heading())
+        for notes in root.iter():
+            classes = (notes.get("class") or "").split()
+            # The notes at the foot of a section ("fn:25"), and on the All notes page ("n25").
+            prefix = "fn:" if notes.tag == "div" and "footnote" in classes else "n" if "all-notes" in classes else None
+            if prefix is None:
                 continue
             for item in notes.iter("li"):
-                label = (item.get("id") or "").removeprefix("fn:")
-                if label.isdigit():
+                label = (item.get("id") or "").removeprefix(prefix)
+                if label.isdigit() and label != item.get("id"):
                     self.annotate(item, int(label), page)
 
     def annotate(self, item: etree.Element, number: int, page: str) -> None:

@@ -27,13 +27,34 @@ class NoteCall:
     paragraph: Passage | None
 
 
+@dataclass(frozen=True)
+class NoteGroup:
+    """The notes called under one heading: the section, and the subsection if there is one."""
+
+    section: str
+    subsection: str
+    notes: list[Passage]
+
+
+def group_notes(notes: list[Passage]) -> list[NoteGroup]:
+    """Notes in print order, in runs that stand under the same section and subsection."""
+    groups: list[NoteGroup] = []
+    for note in notes:
+        section, *rest = note.headings or (note.page_title,)
+        subsection = " › ".join(rest)
+        if not groups or (groups[-1].section, groups[-1].subsection) != (section, subsection):
+            groups.append(NoteGroup(section, subsection, []))
+        groups[-1].notes.append(note)
+    return groups
+
+
 def render_notes_page(paper: Paper, page: str = NOTES_PAGE) -> str:
     notes = paper.notes
     calls = {}
     for note in notes:
         paragraph = paper.calling_paragraph(note.number)
         calls[note.number] = NoteCall(note.page, note.page_title, paragraph)
-    return render("notes.md", notes=notes, calls=calls, page=page)
+    return render("notes.md", groups=group_notes(notes), count=len(notes), calls=calls, page=page)
 
 
 @dataclass(frozen=True)
