@@ -17,6 +17,10 @@ import lxml.html
 
 from .paper import NOTE_PREFIX, PASSAGE_ID, Passage
 
+# The paper's own paragraphs and notes come first for the same words: their weight must outdo
+# the theme's weight on titles (1000), so that a passage that names "PARinAC" ranks above the
+# profile whose title is "Partnership in Action (PARinAC)".
+TEXT_BOOST = 1e5
 # Heading sections of profiles that only repeat the text's own words.
 REPEATED_SECTIONS = ("#in-the-paper",)
 # Not the author's words or the entry's: left out of what search indexes (note markers too).
@@ -34,8 +38,15 @@ def _text(element: lxml.html.HtmlElement) -> str:
     return " ".join(element.text_content().split())
 
 
-def _entry(location: str, title: str, text: str) -> dict[str, str]:
-    return {"location": location, "title": html.escape(title, quote=False), "text": f"<p>{html.escape(text, quote=False)}</p>" if text else ""}
+def _entry(location: str, title: str, text: str, boost: float | None = None) -> dict[str, Any]:
+    entry: dict[str, Any] = {
+        "location": location,
+        "title": html.escape(title, quote=False),
+        "text": f"<p>{html.escape(text, quote=False)}</p>" if text else "",
+    }
+    if boost is not None:
+        entry["boost"] = boost
+    return entry
 
 
 def passage_title(passage: Passage) -> str:
@@ -58,7 +69,7 @@ def passage_entries(location: str, page_html: str, passages: Mapping[str, Passag
         elif identifier in passages and (
             (element.tag == "p" and PASSAGE_ID.match(identifier)) or (element.tag == "li" and identifier.startswith(NOTE_PREFIX))
         ):
-            entries.append(_entry(f"{location}#{identifier}", passage_title(passages[identifier]), _text(element)))
+            entries.append(_entry(f"{location}#{identifier}", passage_title(passages[identifier]), _text(element), TEXT_BOOST))
     return entries
 
 
