@@ -93,6 +93,7 @@ class _Build:
     sections: dict[str, SectionRenderer] = field(default_factory=dict)
     page_map: PageMap | None = None
     citations: Citations | None = None
+    profile_locations: tuple[str, ...] = ()
 
 
 log = get_plugin_logger("edition")
@@ -221,6 +222,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for path, content in generated.items():
         files.append(File.generated(config, path, content=content))
     _build.bibliography_location = files.get_file_from_path(BIBLIOGRAPHY_PAGE).url
+    _build.profile_locations = tuple(files.get_file_from_path(_build.actors.page_of(actor.id)).url for actor in _build.actors.all)
     for schema in sorted((_build.data_dir / "schemas").glob("*.schema.json")):
         files.append(File.generated(config, f"schemas/{schema.name}", abs_src_path=str(schema)))
     return files
@@ -250,6 +252,7 @@ def on_post_build(config: MkDocsConfig) -> None:
             (_build.bibliography_location, (site / _build.bibliography_location / "index.html").read_text(encoding="utf-8")),
             {reference.id: reference.citation for reference in _build.references},
             {passage.anchor: passage for passage in _build.paper.passages} if _build.paper else {},
+            {location: "profile" for location in _build.profile_locations},
         )
         index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     if _build.chromium:

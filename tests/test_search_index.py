@@ -24,7 +24,7 @@ def test_every_paragraph_and_note_is_an_entry_of_its_own(site: BuiltSite) -> Non
 def test_each_work_cited_is_an_entry_titled_as_the_notes_cite_it(site: BuiltSite) -> None:
     entries = {doc["location"].split("#")[1]: doc for doc in docs(site) if doc["location"].startswith("bibliography/#")}
     assert sorted(entries) == sorted(work.id for work in load_works(ROOT / "data").works)
-    assert entries["nelson-2002-agendas"]["title"] == "Nelson 2002"
+    assert entries["nelson-2002-agendas"]["title"] == "Nelson 2002 · work cited"
     assert "New Agendas and New Patterns" in entries["nelson-2002-agendas"]["text"]
 
 
@@ -47,3 +47,4 @@ def test_a_hit_names_the_passage_by_its_page_and_where_it_stands(site: BuiltSite
     assert titles["paper/dearth-of-activity/#fn:25"] == "p. 10, n. 25 · Regional consultative mechanisms"
     assert titles["paper/dearth-of-activity/#p40"] == "pp. 11–12, ¶ 40 · Relations with states"
     assert titles["./#sn1"] == "Series note, p. 1, ¶ 1"
+    assert titles["organizations/icmc/"] == "International Catholic Migration Commission (ICMC) · profile"

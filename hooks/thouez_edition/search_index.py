@@ -79,7 +79,8 @@ def bibliography_entries(location: str, page_html: str, labels: Mapping[str, str
     entries = [_entry(location, "Bibliography", "")]
     for work in article.xpath(".//div[contains(@class, 'work') and @id]"):
         (reference,) = work.xpath(".//div[contains(@class, 'work-reference')]")
-        entries.append(_entry(f"{location}#{work.get('id')}", labels.get(work.get("id"), work.get("id")), _text(reference)))
+        label = labels.get(work.get("id"), work.get("id"))
+        entries.append(_entry(f"{location}#{work.get('id')}", f"{label} · work cited", _text(reference)))
     return entries
 
 
@@ -89,12 +90,14 @@ def refine_index(
     bibliography: tuple[str, str] | None,
     labels: Mapping[str, str],
     passages: Mapping[str, Passage],
+    kinds: Mapping[str, str],
 ) -> dict[str, Any]:
     """The index with the text's pages and the bibliography indexed entry by entry.
 
     `text_pages` maps each page's location (`paper/introduction/`) to its built HTML;
     `bibliography` is the bibliography's location and HTML; `labels` name works by their id;
-    `passages` are the text's paragraphs and notes by their ids.
+    `passages` are the text's paragraphs and notes by their ids; `kinds` says what other pages
+    are (`organizations/icmc/` is a "profile"), for their titles in the results.
     """
     replaced = set(text_pages) | ({bibliography[0]} if bibliography else set())
     docs: list[dict[str, Any]] = []
@@ -102,6 +105,8 @@ def refine_index(
         page = doc["location"].split("#")[0]
         if page in replaced or doc["location"].endswith(REPEATED_SECTIONS):
             continue
+        if doc["location"] in kinds:
+            doc = {**doc, "title": f"{doc['title']} · {html.escape(kinds[doc['location']], quote=False)}"}
         docs.append(doc)
     for location, page_html in text_pages.items():
         docs.extend(passage_entries(location, page_html, passages))
