@@ -31,3 +31,25 @@ def test_a_works_cited_link_shows_the_reference_leads_to_it_and_back(page: Page,
     entry.locator("p.cited-in a", has_text=re.compile(r"n\. 6$")).click()
     expect(page).to_have_url(site.page_url(PAGE) + "#fn:6")
     expect(page.locator("li#fn\\:6")).to_be_in_viewport()
+
+
+def test_the_bibliography_sets_each_entry_with_a_hanging_indent_and_its_notes_below(page: Page, site: BuiltSite) -> None:
+    page.goto(site.page_url("bibliography/"))
+    styles = page.evaluate(
+        """() => [...document.querySelectorAll('.md-content .work')].map(work => {
+            const reference = work.querySelector('.work-reference');
+            const lines = [...work.querySelectorAll(':scope > p')];
+            const size = element => parseFloat(getComputedStyle(element).fontSize);
+            return {
+                indent: parseFloat(getComputedStyle(reference).textIndent),
+                hang: parseFloat(getComputedStyle(reference).paddingLeft),
+                first: work.firstElementChild === reference,
+                smaller: lines.length > 0 && lines.every(line => size(line) < size(reference)),
+                below: lines.every(line => line.getBoundingClientRect().top >= reference.getBoundingClientRect().bottom - 1),
+            };
+        })"""
+    )
+    assert len(styles) >= 38
+    for style in styles:
+        assert style["indent"] < 0 and style["hang"] == -style["indent"], style
+        assert style["first"] and style["smaller"] and style["below"], style
