@@ -227,8 +227,11 @@ def test_dialogs_keep_their_names_after_instant_navigation(page: Page, site: Bui
     page.evaluate("window.notReloaded = true")
     page.locator(".md-footer__link--next").click()
     expect(page).to_have_url(site.page_url("paper/current-context/"))
+    # The next page's content is in place before its own footer link is followed.
+    expect(page.locator(".md-content h1")).to_have_text(re.compile("The current context"))
     page.locator(".md-footer__link--next").click()
     expect(page).to_have_url(site.page_url("paper/dearth-of-activity/"))
+    expect(page.locator(".md-content h1")).to_have_text(re.compile("Explaining the dearth of activity"))
     assert page.evaluate("window.notReloaded === true"), "instant navigation fell back to a page load"
     expect(page.locator(".md-search")).to_have_accessible_name("Search")
     page.locator(NOTE_25).hover()

@@ -55,8 +55,11 @@ def test_lighthouse_finds_nothing_to_fix_in_accessibility_best_practices_and_seo
         lhr = run_lighthouse(site.page_url(PAGES[name]), REPORTS / f"mobile-{name}", CATEGORIES)
     except LighthouseError as error:
         pytest.fail(str(error))
-    problems = shortfalls(lhr) + [f"Lighthouse warned: {warning}" for warning in lhr.get("runWarnings", [])]
+    problems = shortfalls(lhr)
+    # Lighthouse's warnings (a slow processor, most often, on a busy machine) are about timing,
+    # which these categories do not depend on: shown with a failure, never one of their own.
+    warnings = [f"Lighthouse warned: {warning}" for warning in lhr.get("runWarnings", [])]
     assert not problems, (
-        f"Lighthouse (mobile) on /{PAGES[name]}:\n" + "\n".join(problems)
+        f"Lighthouse (mobile) on /{PAGES[name]}:\n" + "\n".join(problems + warnings)
         + f"\nReport: {REPORTS}/mobile-{name}.report.html"
     )
