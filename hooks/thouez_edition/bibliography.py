@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from .actors import Actor, Actors
 from .addresses import AddressNote, address_note
-from .exports import to_bibtex, to_csl_json, to_ris
+from .exports import to_biblatex, to_bibtex, to_csl_json, to_ris
 from .note_apparatus import NoteCitation
 from .paper import Paper, Passage
 from .references import Formatted
@@ -16,17 +16,23 @@ from .works import GROUP_LABELS, Citation, Work, Works
 
 BIBLIOGRAPHY_PAGE = "bibliography.md"
 DOWNLOADS = "downloads"
-WRITERS: dict[str, Callable[[list[dict]], str]] = {"bib": to_bibtex, "ris": to_ris, "json": to_csl_json}
+# Each format: its writer and the ending of its file name (BibLaTeX files are .bib files too).
+FORMATS: dict[str, tuple[Callable[[list[dict]], str], str]] = {
+    "bibtex": (to_bibtex, ".bib"),
+    "biblatex": (to_biblatex, ".biblatex.bib"),
+    "ris": (to_ris, ".ris"),
+    "csl_json": (to_csl_json, ".json"),
+}
 
 
 def download_paths(stem: str) -> dict[str, str]:
-    """Where the BibTeX, RIS and CSL-JSON files named `stem` are published, by format."""
-    return {extension: f"{DOWNLOADS}/{stem}.{extension}" for extension in WRITERS}
+    """Where the BibTeX, BibLaTeX, RIS and CSL-JSON files named `stem` are published, by format."""
+    return {name: f"{DOWNLOADS}/{stem}{ending}" for name, (_, ending) in FORMATS.items()}
 
 
 def download_files(stem: str, records: list[dict]) -> dict[str, str]:
-    """The three files for `records`, by path under the site root."""
-    return {path: WRITERS[extension](records) for extension, path in download_paths(stem).items()}
+    """The four files for `records`, by path under the site root."""
+    return {path: FORMATS[name][0](records) for name, path in download_paths(stem).items()}
 
 
 def note_citations(works: Works, formatted: dict[str, Formatted]) -> dict[int, list[NoteCitation]]:

@@ -104,8 +104,11 @@ def load_works(data_dir: Path, display_dir: str = "data") -> Works:
 
 
 def csl_record(item: dict[str, Any]) -> dict[str, Any]:
-    """The CSL-JSON record of a work: its CSL fields, with dates as date-parts."""
+    """The CSL-JSON record of a work: its CSL fields, numbers as strings, dates as date-parts."""
     record = {key: value for key, value in item.items() if key not in EDITION_FIELDS}
+    # Numbers as text, as the CSL-JSON schema's readers expect: citation-js's renderer fails on
+    # a volume given as a number, and "211-240" or "EC/48/SC/CRP.29" are text anyway.
+    record = {key: str(value) if isinstance(value, int) else value for key, value in record.items()}
     for key in ("issued", "event-date", "accessed"):
         if key in record:
             record[key] = {"date-parts": [_date_parts(part) for part in str(record[key]).split("/")]}
