@@ -29,6 +29,7 @@ from thouez_edition.bibliography import (
 )
 from thouez_edition.emendations import Emendations, load_emendations
 from thouez_edition.errors import DataError
+from thouez_edition.exports import ExportError
 from thouez_edition.glossary import Term, abbreviations, load_glossary
 from thouez_edition.mention_links import MentionLinksExtension
 from thouez_edition.navigation import is_paper_page, nav_paths
@@ -206,14 +207,17 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         print_page = render_print_page(_build.paper_record, by_path["index.md"].content_string, sections)
     except PrintError as error:
         raise PluginError(str(error)) from None
+    try:
+        downloads = {**download_files("works-cited", _build.works.records()), **download_files(STEM, [_build.paper_record])}
+    except ExportError as error:
+        raise PluginError(f"{_build.works.display_path}: {error}") from None
     generated: dict[str, str | bytes] = {
         NOTES_PAGE: render_notes_page(paper),
         PRINT_PAGE: print_page,
         GLOSSARY_PAGE: render_glossary(_build.glossary, _build.actors),
         BIBLIOGRAPHY_PAGE: render_bibliography(_build.works, _build.references, paper, _build.actors),
         **profile_pages(_build.actors, paper),
-        **download_files("works-cited", _build.works.records()),
-        **download_files(STEM, [_build.paper_record]),
+        **downloads,
         **redirect_pages(_build.page_map, lambda path: by_path[path].url),
     }
     if _build.chromium:

@@ -89,7 +89,28 @@ def _pandoc(records: Sequence[Record], to: str) -> str:
         )
     if result.returncode != 0 or result.stderr.strip():
         raise ExportError(f"pandoc could not write {to}: {result.stderr.strip()}")
+    _check_braces(result.stdout, to)
     return result.stdout
+
+
+ENTRY_START = re.compile(r"^@\w+\{(?P<key>[^,\s]+),", re.MULTILINE)
+
+
+def _check_braces(bib: str, to: str) -> None:
+    """BibTeX counts every brace, escaped or not; pandoc writes a lone `{` as `\\{`, which leaves
+    the entry open and the rest of the file unreadable. Such a record is refused, by name."""
+    starts = list(ENTRY_START.finditer(bib))
+    for start, end in zip(starts, [*starts[1:], None]):
+        depth = 0
+        for character in bib[start.start() : end.start() if end else len(bib)]:
+            depth += {"{": 1, "}": -1}.get(character, 0)
+            if depth < 0:
+                break
+        if depth != 0:
+            raise ExportError(
+                f"record {start['key']}: a {{ or }} in its text has no partner, and {to} cannot hold "
+                "a lone brace (BibTeX counts braces even where they are escaped); expected braces in pairs"
+            )
 
 
 def to_bibtex(records: Sequence[Record]) -> str:
