@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -45,6 +47,7 @@ from thouez_edition.pages import (
     render_notes_page,
 )
 from thouez_edition.paper import Paper, build_paper
+from thouez_edition.publishing import PublishingError, check_site_url, is_publishing
 from thouez_edition.printing import (
     CHROMIUM_NAMES,
     PDF_PATH,
@@ -69,7 +72,7 @@ from thouez_edition.printed_pages import (
 from thouez_edition.profiles import GLOSSARY_PAGE, name_matcher, profile_pages, render_glossary
 from thouez_edition.references import Formatted, FormattingError, format_references, style_path
 from thouez_edition.search_index import refine_index
-from thouez_edition.scholarly import STEM, HowToCite, highwire_tags, json_ld, load_paper_record, render_how_to_cite
+from thouez_edition.scholarly import STEM, HowToCite, highwire_tags, json_ld, load_paper_metadata, render_how_to_cite
 from thouez_edition.works import Works, check_against_paper, load_works
 
 
@@ -82,6 +85,7 @@ class _Build:
     works: Works
     references: list[Formatted]
     paper_record: dict[str, Any]
+    paper_description: str
     how_to_cite: HowToCite
     context: PageContext
     chromium: str | None
@@ -111,13 +115,18 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _build
     data_dir = Path(config.config_file_path).parent / "data"
-    chromium = find_chromium() if _command == "build" else None
-    if _command == "build" and chromium is None:
+    try:
+        log.info(check_site_url(config.site_url or "", is_publishing(_command, dict(os.environ))))
+    except PublishingError as error:
+        raise PluginError(str(error)) from None
+    chromium = find_chromium() if _command in ("build", "gh-deploy") else None
+    if _command in ("build", "gh-deploy") and chromium is None:
         log.info("No PDF of the paper: Chromium is not on this machine (looked for %s).", ", ".join(CHROMIUM_NAMES))
     try:
         actors = load_actors(data_dir)
         works = load_works(data_dir)
-        paper_record = load_paper_record(data_dir)
+        metadata = load_paper_metadata(data_dir)
+        paper_record = metadata.record
         references = format_references(works.records())
         _build = _Build(
             data_dir=data_dir,
@@ -127,6 +136,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             works=works,
             references=references,
             paper_record=paper_record,
+            paper_description=metadata.description,
             how_to_cite=HowToCite(
                 chicago=format_references([paper_record])[0],
                 apa=format_references([paper_record], style_path("apa"))[0],
@@ -158,9 +168,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         PassageCitationsExtension(lambda: _build.citations if _build else None, _build.context),
     ]
     config.mdx_configs["abbr"] = {"glossary": abbreviations(_build.glossary)}
+    site_url = config.site_url or ""
+    # Zotero attaches the PDF only from an address on the page's own host.
+    pdf_url = urljoin(site_url, PDF_PATH) if chromium and site_url else None
     config.extra["scholarly"] = {
-        "tags": highwire_tags(paper_record, works.records(), config.site_url or ""),
-        "json_ld": json_ld(paper_record, works.records(), config.site_url or ""),
+        "tags": highwire_tags(paper_record, works.records(), site_url, pdf_url),
+        "json_ld": json_ld(paper_record, works.records(), site_url, pdf_url),
     }
     return config
 
@@ -238,6 +251,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     # Links are added to the author's text only, and made relative to the page converted next.
     _build.context.page = source if is_paper_page(source) else None
     _build.context.printing = source == PRINT_PAGE
+    if page.is_homepage:
+        # Material writes it as the page's <meta name="description">, which Zotero reads too.
+        page.meta["description"] = _build.paper_description
     try:
         return fill_placeholders(markdown, source, _build.sections)
     except (DataError, UnknownSection) as error:

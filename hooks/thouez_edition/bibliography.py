@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from .actors import Actor, Actors
 from .addresses import AddressNote, address_note
+from .coins import context_object
 from .exports import to_biblatex, to_bibtex, to_csl_json, to_ris
 from .note_apparatus import NoteCitation
 from .paper import Paper, Passage
@@ -63,6 +64,7 @@ class Entry:
     cited_in: list[CitedIn]
     address: AddressNote | None
     actors: list[Actor]
+    coins: str  # the work as an OpenURL ContextObject, for a COinS span
 
 
 def entries_by_group(
@@ -82,6 +84,7 @@ def entries_by_group(
                 cited_in=[CitedIn(citation, notes[citation.note]) for citation in work.cited_in],
                 address=address,
                 actors=[actors.get(actor_id) for actor_id in work.actors],
+                coins=context_object(work.csl),
             )
         )
     return {label: entries for label, entries in groups.items() if entries}

@@ -26,11 +26,23 @@ def _name_entry(data: Any, path: JsonPath) -> tuple[str, str]:
     return str(data.get("id", "paper")) if isinstance(data, dict) else "paper", field_path(path)
 
 
-def load_paper_record(data_dir: Path, display_dir: str = "data") -> dict[str, Any]:
-    """The paper's CSL-JSON record."""
+@dataclass(frozen=True)
+class PaperMetadata:
+    record: dict[str, Any]  # the CSL-JSON record
+    description: str  # the edition's description of the paper, for the title page
+
+
+def load_paper_metadata(data_dir: Path, display_dir: str = "data") -> PaperMetadata:
     document = read_yaml(data_dir / FILE, f"{display_dir}/{FILE}")
     raise_if_any(check_schema(document, schema_validator(data_dir / "schemas", "paper.schema.json"), _name_entry))
-    return csl_record(document.data)
+    data = dict(document.data)
+    description = " ".join(data.pop("description").split())
+    return PaperMetadata(csl_record(data), description)
+
+
+def load_paper_record(data_dir: Path, display_dir: str = "data") -> dict[str, Any]:
+    """The paper's CSL-JSON record."""
+    return load_paper_metadata(data_dir, display_dir).record
 
 
 def _person(name: dict[str, str]) -> str:
@@ -43,6 +55,7 @@ def _year(record: dict[str, Any]) -> str | None:
 
 
 def series_number(record: dict[str, Any]) -> str:
+    """ "Global Migration Perspectives No. 12", for people; machines get the two apart."""
     return f"{record['collection-title']} No. {record['collection-number']}"
 
 
@@ -63,16 +76,31 @@ def highwire_reference(record: dict[str, Any]) -> str:
     return "; ".join(f"{key}={value}" for key, value in fields if value)
 
 
-def highwire_tags(paper: dict[str, Any], works: list[dict[str, Any]], site_url: str) -> list[tuple[str, str]]:
+def highwire_tags(
+    paper: dict[str, Any], works: list[dict[str, Any]], site_url: str, pdf_url: str | None
+) -> list[tuple[str, str]]:
+    """The paper's record as `<meta>` tags, each in the field Zotero's Embedded Metadata
+    translator and Google Scholar read: the series and its number apart, the place, the PDF.
+
+    Zotero reads `citation_technical_report_number` as the report's number and, through its RDF
+    reader, `z.seriesTitle` as the series and `eprints.place_of_pub` as the place, fields that
+    Highwire tags lack; `citation_series_title` is Google Scholar's.
+    """
     tags = [("citation_title", paper["title"])]
     tags += [("citation_author", _person(name)) for name in paper["author"]]
     tags += [
         ("citation_publication_date", _year(paper) or ""),
         ("citation_technical_report_institution", paper["publisher"]),
-        ("citation_technical_report_number", series_number(paper)),
+        ("citation_technical_report_number", str(paper["collection-number"])),
+        ("citation_series_title", paper["collection-title"]),
+        ("z.seriesTitle", paper["collection-title"]),
+        ("eprints.place_of_pub", paper["publisher-place"]),
         ("citation_language", paper.get("language", "en")),
-        ("citation_public_url", site_url),
     ]
+    if site_url:
+        tags.append(("citation_public_url", site_url))
+    if pdf_url:
+        tags.append(("citation_pdf_url", pdf_url))
     tags += [("citation_reference", highwire_reference(work)) for work in works]
     return tags
 
@@ -87,32 +115,38 @@ def _schema_person(name: dict[str, str]) -> dict[str, str]:
     return person
 
 
-def json_ld(paper: dict[str, Any], works: list[dict[str, Any]], site_url: str) -> dict[str, Any]:
-    return {
+def json_ld(paper: dict[str, Any], works: list[dict[str, Any]], site_url: str, pdf_url: str | None) -> dict[str, Any]:
+    """The paper as a schema.org Report: a numbered paper in a series, published in Geneva."""
+    data: dict[str, Any] = {
         "@context": "https://schema.org",
-        "@type": "ScholarlyArticle",
+        "@type": ["Report", "ScholarlyArticle"],
         "headline": paper["title"],
         "name": paper["title"],
         "author": [_schema_person(name) for name in paper["author"]],
         "datePublished": _year(paper),
         "inLanguage": paper.get("language", "en"),
-        "publisher": {"@type": "Organization", "name": paper["publisher"]},
-        "sourceOrganization": {"@type": "Organization", "name": paper["publisher"]},
+        "publisher": {"@type": "Organization", "name": paper["publisher"],
+                      "location": {"@type": "Place", "name": paper["publisher-place"]}},
         "locationCreated": {"@type": "Place", "name": paper["publisher-place"]},
         "isPartOf": {"@type": "CreativeWorkSeries", "name": paper["collection-title"]},
-        "identifier": series_number(paper),
-        "url": site_url,
-        "citation": [
-            {
-                "@type": "CreativeWork",
-                "name": work["title"],
-                **({"author": [_schema_person(n) for n in work["author"]]} if work.get("author") else {}),
-                **({"datePublished": _year(work)} if _year(work) else {}),
-                **({"url": work["URL"]} if work.get("URL") else {}),
-            }
-            for work in works
-        ],
+        "position": str(paper["collection-number"]),
+        "reportNumber": str(paper["collection-number"]),
     }
+    if site_url:
+        data["url"] = site_url
+    if pdf_url:
+        data["encoding"] = {"@type": "MediaObject", "encodingFormat": "application/pdf", "contentUrl": pdf_url}
+    data["citation"] = [
+        {
+            "@type": "CreativeWork",
+            "name": work["title"],
+            **({"author": [_schema_person(n) for n in work["author"]]} if work.get("author") else {}),
+            **({"datePublished": _year(work)} if _year(work) else {}),
+            **({"url": work["URL"]} if work.get("URL") else {}),
+        }
+        for work in works
+    ]
+    return data
 
 
 @dataclass(frozen=True)
