@@ -51,11 +51,16 @@ from thouez_edition.publishing import PublishingError, check_site_url, is_publis
 from thouez_edition.printing import (
     CHROMIUM_NAMES,
     PDF_PATH,
+    PRINT_CSS,
     PRINT_PAGE,
+    Colophon,
     PrintError,
     PrintLayoutExtension,
+    describe_pdf,
     find_chromium,
+    make_colophon,
     print_to_pdf,
+    render_print_css,
     render_print_page,
 )
 from thouez_edition.passage_citations import Citations, PassageCitationsExtension, passage_citations
@@ -90,6 +95,7 @@ class _Build:
     context: PageContext
     chromium: str | None
     printed_pages: tuple[str, list[PrintedPage]]
+    colophon: Colophon
     # Known once the files are: the text, where its pages and the bibliography are published,
     # and the sections that hand-written pages ask for with placeholders.
     paper: Paper | None = None
@@ -115,10 +121,12 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _build
     data_dir = Path(config.config_file_path).parent / "data"
+    publishing = is_publishing(_command, dict(os.environ))
     try:
-        log.info(check_site_url(config.site_url or "", is_publishing(_command, dict(os.environ))))
+        log.info(check_site_url(config.site_url or "", publishing))
     except PublishingError as error:
         raise PluginError(str(error)) from None
+    colophon = make_colophon(data_dir.parent / "pyproject.toml", config.site_url or "", publishing, dict(os.environ))
     chromium = find_chromium() if _command in ("build", "gh-deploy") else None
     if _command in ("build", "gh-deploy") and chromium is None:
         log.info("No PDF of the paper: Chromium is not on this machine (looked for %s).", ", ".join(CHROMIUM_NAMES))
@@ -147,6 +155,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             context=PageContext(),
             chromium=chromium,
             printed_pages=load_printed_pages(data_dir),
+            colophon=colophon,
         )
     except (DataError, FormattingError) as error:
         raise PluginError(str(error)) from None
@@ -171,6 +180,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     site_url = config.site_url or ""
     # Zotero attaches the PDF only from an address on the page's own host.
     pdf_url = urljoin(site_url, PDF_PATH) if chromium and site_url else None
+    # The print page links its own stylesheet (overrides/main.html).
+    config.extra["print_page"] = {"page": PRINT_PAGE, "stylesheet": PRINT_CSS}
     config.extra["scholarly"] = {
         "tags": highwire_tags(paper_record, works.records(), site_url, pdf_url),
         "json_ld": json_ld(paper_record, works.records(), site_url, pdf_url),
@@ -217,7 +228,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     }
     sections = [by_path[path].content_string for path in nav_paths(config.nav) if path.startswith("paper/") and path in by_path]
     try:
-        print_page = render_print_page(_build.paper_record, by_path["index.md"].content_string, sections)
+        print_page = render_print_page(_build.paper_record, by_path["index.md"].content_string, sections, _build.colophon)
     except PrintError as error:
         raise PluginError(str(error)) from None
     try:
@@ -227,6 +238,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     generated: dict[str, str | bytes] = {
         NOTES_PAGE: render_notes_page(paper),
         PRINT_PAGE: print_page,
+        PRINT_CSS: render_print_css(_build.paper_record),
         GLOSSARY_PAGE: render_glossary(_build.glossary, _build.actors),
         BIBLIOGRAPHY_PAGE: render_bibliography(_build.works, _build.references, paper, _build.actors),
         **profile_pages(_build.actors, paper),
@@ -278,6 +290,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     if _build.chromium:
         try:
             print_to_pdf(_build.chromium, site / "print" / "index.html", site / PDF_PATH)
+            describe_pdf(site / PDF_PATH, _build.paper_record, _build.colophon)
         except PrintError as error:
             raise PluginError(str(error)) from None
         log.info("Printed the paper to %s", PDF_PATH)

@@ -1,8 +1,10 @@
 """The whole paper on one page for printing, and a PDF of it made with headless Chromium.
 
 The print page is put together at build time from the same Markdown as the section pages: the
-series note, then the five sections with their notes (headings one level down, under the title).
-Footnote labels are the printed numbers, so the notes run 1 to 58 at the end, as printed.
+restored cover, the series note, the five sections (headings one level down, under the title),
+the notes under a "Notes" heading, 1 to 58 as printed, and a colophon. Its own stylesheet sets
+A4 pages with a running head and page numbers (CSS page margin boxes, which Chromium prints);
+the PDF's document information (title, author, subject) is written afterwards with pypdf.
 """
 
 from __future__ import annotations
@@ -10,13 +12,20 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import tomllib
 import xml.etree.ElementTree as etree
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
+from markupsafe import Markup
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import NameObject, TextStringObject
 
 from .page_context import PageContext
 from .paper import HEADINGS, SERIES_NOTE_CLASS
@@ -24,6 +33,8 @@ from .templates import render
 
 PRINT_PAGE = "print.md"
 PDF_PATH = "downloads/thouez-2004-edition.pdf"
+# The print page's own stylesheet (A4, running head, page numbers), linked from that page only.
+PRINT_CSS = "assets/print-page.css"
 # The series note on the title page: the block from its opening tag (whatever its `markdown`
 # attribute says) to the closing tag on a line of its own.
 SERIES_NOTE = re.compile(rf'^<div class="{SERIES_NOTE_CLASS}"[^>\n]*>\n.*?^</div>$', re.MULTILINE | re.DOTALL)
@@ -88,13 +99,45 @@ class PrintLayoutExtension(Extension):
         md.treeprocessors.register(DemotedHeadings(md, self.context), "print_headings", 5.5)
 
 
-def render_print_page(record: dict[str, Any], index_markdown: str, sections: list[str]) -> str:
+@dataclass(frozen=True)
+class Colophon:
+    """Which copy of the edition a print-out is: its version, the day it was made, its address
+    (None for a local build, whose address is no one else's)."""
+
+    version: str
+    date: str
+    address: str | None
+
+
+def make_colophon(pyproject: Path, site_url: str, publishing: bool, environment: dict[str, str]) -> Colophon:
+    """The version from pyproject.toml; the date from SOURCE_DATE_EPOCH when set (reproducible
+    builds), else today's; the address only for a publishing build."""
+    version = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]["version"]
+    epoch = environment.get("SOURCE_DATE_EPOCH", "")
+    moment = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch.isdigit() else datetime.now(timezone.utc)
+    return Colophon(version, moment.date().isoformat(), site_url if publishing else None)
+
+
+def render_print_page(record: dict[str, Any], index_markdown: str, sections: list[str], colophon: Colophon) -> str:
     return render(
         "print.md",
         record=record,
         series_note=series_note(index_markdown),
         sections=sections,
+        colophon=colophon,
     )
+
+
+def css_string(text: str) -> Markup:
+    """`text` as a quoted CSS string: every character but letters, digits and spaces as a CSS
+    escape, so nothing in it can end the string or the rule."""
+    return Markup('"' + "".join(c if c.isalnum() or c == " " else f"\\{ord(c):06x}" for c in text) + '"')
+
+
+def render_print_css(record: dict[str, Any]) -> str:
+    """The print page's stylesheet, its running head made from the paper's record."""
+    author = ", ".join(" ".join(p for p in (n.get("given"), n.get("family")) if p) or n.get("literal", "") for n in record["author"])
+    return render("print-page.css", author=css_string(author), title=css_string(record["title"]))
 
 
 def find_chromium() -> str | None:
@@ -115,3 +158,22 @@ def print_to_pdf(chromium: str, page: Path, pdf: Path) -> None:
         raise PrintError(f"{chromium} could not print {page}: {error}") from None
     if result.returncode != 0 or not pdf.exists() or pdf.stat().st_size == 0:
         raise PrintError(f"{chromium} could not print {page}: {result.stderr.strip()[-500:]}")
+
+
+def describe_pdf(pdf: Path, record: dict[str, Any], colophon: Colophon) -> None:
+    """Write the paper's title, author, subject and language into the PDF's document information;
+    Chromium gives only the web page's title and no author."""
+    writer = PdfWriter(clone_from=PdfReader(pdf))
+    authors = "; ".join(" ".join(p for p in (n.get("given"), n.get("family")) if p) or n.get("literal", "") for n in record["author"])
+    writer.add_metadata({
+        "/Title": record["title"],
+        "/Author": authors,
+        "/Subject": (f"{record['collection-title']} No. {record['collection-number']}, {record['publisher']}, "
+                     f"{record['publisher-place']}, {record['issued']['date-parts'][0][0]}; "
+                     f"digital edition, version {colophon.version}"),
+        "/Keywords": "civil society; international migration; migration policy; NGOs",
+        "/Creator": f"thouez-edition {colophon.version} (MkDocs, Chromium)",
+    })
+    writer.root_object[NameObject("/Lang")] = TextStringObject(record.get("language", "en"))
+    with pdf.open("wb") as file:
+        writer.write(file)
