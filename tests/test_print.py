@@ -1,10 +1,14 @@
-"""The whole paper on one page for printing, and the PDF made from it at build time."""
+"""The whole paper on one page for printing, the PDF made from it at build time, read from the
+positions of its characters (pdfplumber), and what printing any page of the site gives."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
+from typing import Any
 
+import pdfplumber
 import pytest
 from pypdf import PdfReader
 
@@ -61,16 +65,177 @@ def test_the_pdf_has_the_title_all_notes_and_a_sane_length(site: BuiltSite) -> N
         assert opening in notes_part
 
 
+# --- the PDF ----------------------------------------------------------------------------------
+
+A4 = (595.3, 841.9)  # points
+MM = 72 / 25.4
+TITLE = "The Role of Civil Society in the Migration Policy Debate"
+
+
+@cache
+def pdf_lines(path: str) -> list[list[dict[str, Any]]]:
+    """Each page's lines of words, top to bottom, with their fonts, sizes and positions."""
+    pages = []
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            words = page.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False)
+            lines: dict[int, list[dict[str, Any]]] = {}
+            for word in words:
+                # NFKC undoes ligatures ("ﬁ" for "fi"), which one machine's fonts make and another's do not.
+                word["text"] = unicodedata.normalize("NFKC", word["text"])
+                lines.setdefault(round(word["top"]), []).append(word)
+            pages.append([sorted(line, key=lambda w: w["x0"]) for _, line in sorted(lines.items())])
+    return pages
+
+
+def line_text(line: list[dict[str, Any]]) -> str:
+    return " ".join(word["text"] for word in line)
+
+
+def body_lines(page: list[list[dict[str, Any]]]) -> list[list[dict[str, Any]]]:
+    """A page's lines without its running head and page number (both in the page margins)."""
+    return [line for line in page if 20 * MM < line[0]["top"] < A4[1] - 20 * MM]
+
+
+@pytest.fixture(scope="module")
+def pdf(site: BuiltSite) -> str:
+    return str(site.dir / PDF)
+
+
+def test_the_pdf_is_a4_throughout(pdf: str) -> None:
+    reader = PdfReader(pdf)
+    assert 15 <= len(reader.pages) <= 40
+    for page in reader.pages:
+        assert (float(page.mediabox.width), float(page.mediabox.height)) == pytest.approx(A4, abs=1)
+
+
+def test_every_page_but_the_cover_has_its_number_and_the_running_head(pdf: str) -> None:
+    pages = pdf_lines(pdf)
+    cover = pages[0]
+    assert not any(line[0]["top"] > A4[1] - 20 * MM for line in cover), "the cover has no page number"
+    for number, page in enumerate(pages[1:], start=2):
+        head, foot = page[0], page[-1]
+        assert head[0]["top"] < 20 * MM and line_text(head) == f"Colleen Thouez {TITLE}", number
+        assert foot[0]["top"] > A4[1] - 20 * MM and line_text(foot) == str(number), number
+        centre = (foot[0]["x0"] + foot[-1]["x1"]) / 2
+        assert centre == pytest.approx(A4[0] / 2, abs=3 * MM), number
+
+
+def test_the_cover_comes_first_and_the_notes_and_colophon_last(pdf: str) -> None:
+    pages = pdf_lines(pdf)
+    cover = [line_text(line) for line in pages[0]]
+    assert cover[:2] == ["Global Migration Perspectives", "No. 12"]
+    assert " ".join(cover[2:4]) == TITLE
+    assert "Colleen Thouez" in cover and "Geneva, 2004" in cover
+    assert line_text(body_lines(pages[1])[0]) == "Global Commission on International Migration"
+    notes_page = next(i for i, page in enumerate(pages) if line_text(body_lines(page)[0]) == "Notes")
+    assert line_text(body_lines(pages[notes_page])[1]).startswith("1. The terms human mobility")
+    colophon = " ".join(line_text(line) for line in body_lines(pages[-1]))
+    assert colophon.startswith("About this copy From the digital edition of Colleen Thouez")
+    assert "Edition version 0.1.0, printed 20" in colophon
+
+
+def test_notes_1_to_58_each_print_their_whole_number_inside_the_page(pdf: str) -> None:
+    """Numbers are read where they stand: each at the start of a line, wholly inside the text
+    area (Chromium cuts what falls into the page margin; notes 10-58 once read as one digit)."""
+    pages = pdf_lines(pdf)
+    notes_page = next(i for i, page in enumerate(pages) if line_text(body_lines(page)[0]) == "Notes")
+    markers = [line[0] for page in pages[notes_page:] for line in body_lines(page)
+               if re.fullmatch(r"\d+\.", line[0]["text"]) and len(line) > 1]
+    assert [int(marker["text"][:-1]) for marker in markers] == list(range(1, NOTE_COUNT + 1))
+    # List numbers are right-aligned: every marker ends where the others do, before its note.
+    assert max(m["x1"] for m in markers) - min(m["x1"] for m in markers) < 2
+    assert min(m["x0"] for m in markers) >= 15 * MM
+
+
+def test_no_heading_stands_alone_at_the_foot_of_a_page(pdf: str) -> None:
+    for number, page in enumerate(pdf_lines(pdf)[1:], start=2):
+        last = body_lines(page)[-1]
+        heading = all("Bold" in word["fontname"] and word["size"] >= 10.9 for word in last)
+        assert not heading, f"page {number} ends with the heading “{line_text(last)}”"
+
+
+def test_the_pdf_names_its_title_author_subject_and_language(pdf: str) -> None:
+    reader = PdfReader(pdf)
+    assert reader.metadata.title == TITLE
+    assert reader.metadata.author == "Colleen Thouez"
+    assert reader.metadata.subject.startswith("Global Migration Perspectives No. 12, Global Commission on International Migration")
+    assert reader.trailer["/Root"]["/Lang"] == "en"
+
+
+def test_the_pdfs_links_lead_to_the_web_or_to_its_own_notes(pdf: str) -> None:
+    reader = PdfReader(pdf)
+    targets = []
+    for page in reader.pages:
+        for annotation in page.get("/Annots") or []:
+            action = annotation.get_object().get("/A")
+            targets.append(action.get_object()["/URI"] if action is not None else "internal")
+    assert "http://www.icva.ch/" in targets and targets.count("internal") >= 2 * NOTE_COUNT
+    assert [t for t in targets if t != "internal" and not t.startswith(("http://", "https://", "mailto:"))] == []
+
+
+def pdf_text(pdf: str) -> str:
+    """The PDF's words with all white space removed (long addresses break across lines)."""
+    with pdfplumber.open(pdf) as document:
+        text = "".join("".join((page.extract_text() or "").split()) for page in document.pages)
+    return unicodedata.normalize("NFKC", text)
+
+
 @pytest.mark.browser
-def test_printing_any_page_drops_the_navigation_shows_addresses_and_keeps_the_notes(page, site: BuiltSite) -> None:
+def test_each_external_address_prints_once_in_the_pdf(page, site: BuiltSite, pdf: str) -> None:
+    """As often as the printed page shows it, no more: an address shown as a link's text is not
+    repeated after it. What the page shows is read in the browser under print media."""
+    page.goto(site.page_url("print/"))
+    page.emulate_media(media="print")
+    shown = "".join(page.locator("article").inner_text().split()).lower()
+    addresses = set(page.eval_on_selector_all(
+        "article a[href]", "links => links.filter(a => a.host && a.host !== location.host).map(a => a.href)"))
+    text = pdf_text(pdf).lower()
+    assert len(addresses) >= 10
+    for address in addresses:
+        bare = address.removeprefix("http://").removeprefix("https://").rstrip("/")
+        assert text.count(bare) == shown.count(bare) >= 1, address
+
+
+# --- printing any page from the browser --------------------------------------------------------
+
+
+def printed_links(page) -> list[dict[str, Any]]:
+    return page.eval_on_selector_all(
+        ".md-content a[href]",
+        """links => links.filter(a => a.offsetParent !== null).map(a => ({
+            href: a.href, text: a.textContent.trim(), internal: a.host === location.host,
+            after: getComputedStyle(a, '::after').content,
+            decoration: getComputedStyle(a).textDecorationLine }))""",
+    )
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", ["paper/current-context/", "organizations/icmc/", "bibliography/"])
+def test_printing_prints_internal_links_as_plain_text_and_other_sites_once(page, site: BuiltSite, path: str) -> None:
+    page.goto(site.page_url(path))
+    page.emulate_media(media="print")
+    links = printed_links(page)
+    internal = [link for link in links if link["internal"]]
+    assert len(internal) >= 5
+    for link in internal:
+        assert "<" not in link["after"] and link["decoration"] == "none", link
+    for link in links:
+        if not link["internal"]:
+            bare = link["text"].removeprefix("http://").removeprefix("https://").rstrip("/").lower()
+            is_address = bare == link["href"].removeprefix("http://").removeprefix("https://").rstrip("/").lower()
+            assert ("<" in link["after"]) == (not is_address), link
+    acronyms = page.eval_on_selector_all(
+        ".md-content abbr", "items => items.map(a => getComputedStyle(a).textDecorationLine)")
+    assert set(acronyms) <= {"none"}
+
+
+@pytest.mark.browser
+def test_printing_any_page_drops_the_navigation_and_keeps_the_notes(page, site: BuiltSite) -> None:
     page.emulate_media(media="print")
     page.goto(site.page_url("organizations/icmc/"))
     for chrome in (".md-header", ".md-sidebar--primary", ".md-footer", ".md-tabs"):
         assert page.locator(chrome).first.is_hidden(), chrome
-    address = page.evaluate(
-        "() => getComputedStyle(document.querySelector(\"dl.facts a[href^='https://www.icmc.net']\"), '::after').content"
-    )
-    assert "https://www.icmc.net" in address
     page.goto(site.page_url("paper/dearth-of-activity/"))
     assert page.locator("li[id='fn:25']").is_visible()
     assert page.locator("li[id='fn:25']").inner_text().startswith("Final Report")

@@ -17,6 +17,8 @@
       else delete link.dataset.printAddress;
     }
   }
+  // On every page load, and after every instant navigation (Material's document$, which does
+  // not emit on file: pages such as the one the PDF is printed from).
+  document.addEventListener("DOMContentLoaded", function () { mark(document); });
   if (typeof document$ !== "undefined") document$.subscribe(function () { mark(document); });
-  else document.addEventListener("DOMContentLoaded", function () { mark(document); });
 })();
