@@ -82,3 +82,15 @@ def test_loopback_and_empty_addresses_count_as_local() -> None:
     assert is_publishing("gh-deploy", {}) and is_publishing("build", {PUBLISH_VARIABLE: "1"})
     assert not is_publishing("build", {}) and not is_publishing("serve", {PUBLISH_VARIABLE: "0"})
     assert check_site_url(PUBLIC, True) == f"Publishing build for {PUBLIC}"
+
+
+def test_a_build_without_chromium_says_so_and_leaves_the_pdf_out(tmp_path: Path) -> None:
+    empty = tmp_path / "bin"
+    empty.mkdir()
+    result = build(tmp_path / "site", PATH=str(empty))
+    assert result.returncode == 0, result.stderr
+    assert "No PDF of the paper: Chromium is not on this machine" in result.stderr
+    assert not (tmp_path / "site" / "downloads" / "thouez-2004-edition.pdf").exists()
+    title_page = BeautifulSoup((tmp_path / "site" / "index.html").read_text(encoding="utf-8"), "lxml")
+    assert title_page.select("meta[name=citation_pdf_url]") == []
+    assert not any(a["href"].endswith(".pdf") for a in title_page.select("article a[href]"))
