@@ -155,6 +155,14 @@ def test_no_heading_stands_alone_at_the_foot_of_a_page(pdf: str) -> None:
         assert not heading, f"page {number} ends with the heading “{line_text(last)}”"
 
 
+def test_acronyms_and_links_print_without_underlines(pdf: str) -> None:
+    """An underline, dotted or not, is drawn as thin lines or boxes under the text: there are none."""
+    with pdfplumber.open(pdf) as document:
+        for number, page in enumerate(document.pages, start=1):
+            thin = [r for r in page.rects if r["height"] < 2 and r["width"] > 1] + page.lines + page.curves
+            assert thin == [], f"page {number}"
+
+
 def test_the_pdf_names_its_title_author_subject_and_language(pdf: str) -> None:
     reader = PdfReader(pdf)
     assert reader.metadata.title == TITLE
