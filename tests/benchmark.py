@@ -2,7 +2,7 @@
 
 Run: .venv/bin/python -m tests.benchmark [build | lighthouse]
 `build` (the default) prints how long a strict build takes (with the PDF), how long pandoc takes
-to format the bibliography, and what a reader downloads for a few pages (raw and gzip-compressed,
+to format the bibliography and the downloadable files to be written, and what a reader downloads for a few pages (raw and gzip-compressed,
 as a static host sends them). `lighthouse` prints Lighthouse's mobile performance score and total
 blocking time for the same pages, five runs each: figures that depend on the machine's load, which
 is why they are printed here and not tested.
@@ -24,6 +24,7 @@ import lxml.html
 from tests.lighthouse_runner import run_lighthouse
 from tests.site_host import served
 
+from thouez_edition.bibliography import download_files
 from thouez_edition.references import format_references
 from thouez_edition.works import load_works
 
@@ -86,6 +87,12 @@ def build() -> None:
             format_references(works.records())
             runs.append(time.perf_counter() - start)
         print(f"pandoc formatting {len(works.works)} works: median {statistics.median(runs):.2f} s")
+        runs = []
+        for _ in range(3):
+            start = time.perf_counter()
+            download_files("works-cited", works.records())
+            runs.append(time.perf_counter() - start)
+        print(f"writing the {len(works.works)} works as BibTeX, BibLaTeX, RIS and CSL-JSON: median {statistics.median(runs):.2f} s")
         pdf = site / "downloads" / "thouez-2004-edition.pdf"
         if pdf.exists():
             print(f"PDF: {pdf.stat().st_size / 1024:.0f} KiB")
