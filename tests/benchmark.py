@@ -2,8 +2,8 @@
 
 Run: .venv/bin/python -m tests.benchmark [build | lighthouse]
 `build` (the default) prints how long a strict build takes (with the PDF), how long pandoc takes
-to format the bibliography and the downloadable files to be written, and what a reader downloads for a few pages (raw and gzip-compressed,
-as a static host sends them). `lighthouse` prints Lighthouse's mobile performance score and total
+to format the bibliography, how long the files for reference managers take to write, and what a
+reader downloads for a few pages (raw and gzip-compressed, as a static host sends them). `lighthouse` prints Lighthouse's mobile performance score and total
 blocking time for the same pages, five runs each: figures that depend on the machine's load, which
 is why they are printed here and not tested.
 """
