@@ -151,7 +151,7 @@ def test_notes_1_to_58_each_print_their_whole_number_inside_the_page(pdf: str) -
 def test_no_heading_stands_alone_at_the_foot_of_a_page(pdf: str) -> None:
     for number, page in enumerate(pdf_lines(pdf)[1:], start=2):
         last = body_lines(page)[-1]
-        heading = all("Bold" in word["fontname"] and word["size"] >= 10.9 for word in last)
+        heading = any("Bold" in word["fontname"] and word["size"] >= 10.9 for word in last)
         assert not heading, f"page {number} ends with the heading “{line_text(last)}”"
 
 
