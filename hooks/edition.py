@@ -231,10 +231,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         print_page = render_print_page(_build.paper_record, by_path["index.md"].content_string, sections, _build.colophon)
     except PrintError as error:
         raise PluginError(str(error)) from None
-    try:
-        downloads = {**download_files("works-cited", _build.works.records()), **download_files(STEM, [_build.paper_record])}
-    except ExportError as error:
-        raise PluginError(f"{_build.works.display_path}: {error}") from None
+    downloads: dict[str, str] = {}
+    for stem, records, source in (("works-cited", _build.works.records(), _build.works.display_path),
+                                  (STEM, [_build.paper_record], "data/paper.yml")):
+        try:
+            downloads |= download_files(stem, records)
+        except ExportError as error:
+            raise PluginError(f"{source}: {error}") from None
     generated: dict[str, str | bytes] = {
         NOTES_PAGE: render_notes_page(paper),
         PRINT_PAGE: print_page,

@@ -45,9 +45,11 @@ def published_addresses(site_dir: Path) -> list[str]:
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
         addresses += [link["href"] for link in soup.select("link[rel=canonical]")]
         addresses += [meta["content"] for meta in soup.select("meta[name$='_url']")]
-        for script in soup.select("script[type='application/ld+json']"):
-            data = json.loads(script.string)
-            addresses += [data.get("url", ""), data.get("encoding", {}).get("contentUrl", "")]
+    # The paper's JSON-LD (profiles' JSON-LD names the bodies' own sites).
+    title_page = BeautifulSoup((site_dir / "index.html").read_text(encoding="utf-8"), "lxml")
+    (script,) = title_page.select("script[type='application/ld+json']")
+    data = json.loads(script.string)
+    addresses += [data["url"], data["encoding"]["contentUrl"]]
     sitemap = BeautifulSoup((site_dir / "sitemap.xml").read_text(encoding="utf-8"), "xml")
     addresses += [loc.get_text() for loc in sitemap.find_all("loc")]
     return addresses
