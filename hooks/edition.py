@@ -63,6 +63,16 @@ from thouez_edition.printing import (
     render_print_css,
     render_print_page,
 )
+from thouez_edition.identity import (
+    EDITION_STEM,
+    Edition,
+    EditionCitation,
+    edition_record,
+    load_edition,
+    page_author,
+    render_cite_edition,
+    render_identity,
+)
 from thouez_edition.passage_citations import Citations, PassageCitationsExtension, passage_citations
 from thouez_edition.printed_pages import (
     PageBreaksExtension,
@@ -96,6 +106,9 @@ class _Build:
     chromium: str | None
     printed_pages: tuple[str, list[PrintedPage]]
     colophon: Colophon
+    edition: Edition
+    edition_citation: EditionCitation
+    edition_record: dict[str, Any]
     # Known once the files are: the text, where its pages and the bibliography are published,
     # and the sections that hand-written pages ask for with placeholders.
     paper: Paper | None = None
@@ -136,6 +149,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         metadata = load_paper_metadata(data_dir)
         paper_record = metadata.record
         references = format_references(works.records())
+        edition = load_edition(data_dir, colophon.version, colophon.date)
+        record_of_edition = edition_record(paper_record, edition, config.site_url or "")
         _build = _Build(
             data_dir=data_dir,
             emendations=load_emendations(data_dir),
@@ -156,7 +171,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             chromium=chromium,
             printed_pages=load_printed_pages(data_dir),
             colophon=colophon,
+            edition=edition,
+            edition_citation=EditionCitation(
+                chicago=format_references([record_of_edition])[0],
+                apa=format_references([record_of_edition], style_path("apa"))[0],
+                downloads=download_paths(EDITION_STEM),
+            ),
+            edition_record=record_of_edition,
         )
+        config.copyright = str(edition.footer())
     except (DataError, FormattingError) as error:
         raise PluginError(str(error)) from None
     formatted = {reference.id: reference for reference in references}
@@ -224,6 +247,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         **actor_sections(_build.actors, paper),
         "how-to-cite": functools.partial(render_how_to_cite, _build.how_to_cite),
         "printed-pages": functools.partial(render_page_list, _build.page_map),
+        "cite-edition": functools.partial(render_cite_edition, _build.edition_citation),
+        "identity": functools.partial(render_identity, _build.edition, _build.edition_citation),
         "page-evidence": functools.partial(render_page_evidence, _build.page_map),
     }
     sections = [by_path[path].content_string for path in nav_paths(config.nav) if path.startswith("paper/") and path in by_path]
@@ -233,7 +258,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         raise PluginError(str(error)) from None
     downloads: dict[str, str] = {}
     for stem, records, source in (("works-cited", _build.works.records(), _build.works.display_path),
-                                  (STEM, [_build.paper_record], "data/paper.yml")):
+                                  (STEM, [_build.paper_record], "data/paper.yml"),
+                                  (EDITION_STEM, [_build.edition_record], "data/edition.yml")):
         try:
             downloads |= download_files(stem, records)
         except ExportError as error:
@@ -266,6 +292,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     # Links are added to the author's text only, and made relative to the page converted next.
     _build.context.page = source if is_paper_page(source) else None
     _build.context.printing = source == PRINT_PAGE
+    # The author of the text on its pages, the editors on theirs (the theme's <meta name="author">).
+    page.meta["author"] = page_author(source, _build.paper_record, _build.edition)
     if page.is_homepage:
         # Material writes it as the page's <meta name="description">, which Zotero reads too.
         page.meta["description"] = _build.paper_description

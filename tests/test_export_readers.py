@@ -28,7 +28,8 @@ from thouez_edition.works import load_works
 CITATION_JS = ROOT / "tests" / "citation-js"
 RECORDS: list[dict[str, Any]] = [*load_works(ROOT / "data").records(), load_paper_record(ROOT / "data")]
 BY_ID = {record["id"]: record for record in RECORDS}
-FILES = {"works-cited": [r["id"] for r in RECORDS[:-1]], "thouez-2004": ["thouez-2004"]}
+EDITION = "thouez-2004-digital-edition"
+FILES = {"works-cited": [r["id"] for r in RECORDS[:-1]], "thouez-2004": ["thouez-2004"], EDITION: [EDITION]}
 ENDINGS = [".bib", ".biblatex.bib", ".ris", ".json"]
 # Organisations whose names hold a comma: RIS cannot keep them whole (see ris_name).
 COMMA_NAMES = {name["literal"] for r in RECORDS for name in r.get("author", []) if "," in name.get("literal", "")}
@@ -93,6 +94,14 @@ def read_with_citation_js(paths: Iterable[str]) -> dict[str, Any]:
                             capture_output=True, text=True, encoding="utf-8", timeout=120)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def edition_record(site: BuiltSite) -> None:
+    """The edition's record carries the build's version, date and address: the one the site
+    publishes as CSL-JSON is the record the other files must agree with."""
+    (record,) = json.loads((site.dir / "downloads" / f"{EDITION}.json").read_text(encoding="utf-8"))
+    BY_ID[EDITION] = record
 
 
 @pytest.fixture(scope="module")
