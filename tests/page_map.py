@@ -40,6 +40,7 @@ from tests.source_text import (
 from thouez_edition.emendations import load_emendations
 from thouez_edition.navigation import is_paper_page, nav_paths
 from thouez_edition.paper import Heading, Paper, Passage, build_paper
+from thouez_edition.printed_pages import PrintedPage
 
 PAGE_MAP = ROOT / "data" / "pages.yml"
 # Private-use characters, which the text cannot hold: a page break, and a possible one.
@@ -172,17 +173,6 @@ def read_source_pages(text: str, repairs: list[Repair]) -> SourcePages:
     )
 
 
-@dataclass(frozen=True)
-class PageStart:
-    number: int
-    evidence: str
-    numbered: str
-    at: str
-    words: str
-    note: int | None = None
-    note_words: str | None = None
-
-
 def _phrase(words: list[str], offset: int) -> str:
     """The fewest words from `offset` that occur only there in `words` (at least FEWEST_WORDS)."""
     for count in range(min(FEWEST_WORDS, len(words) - offset), len(words) - offset + 1):
@@ -203,7 +193,7 @@ def edition_body(paper: Paper) -> list[tuple[Heading | Passage, int]]:
     return blocks
 
 
-def derive(source: Path = SOURCE, root: Path = ROOT) -> list[PageStart]:
+def derive(source: Path = SOURCE, root: Path = ROOT) -> list[PrintedPage]:
     repairs = [Repair(r.find, r.replace) for r in load_emendations(root / "data").replacements()]
     pages = read_source_pages(source.read_text(encoding="utf-8"), repairs)
     paper = read_edition(root)
@@ -212,7 +202,7 @@ def derive(source: Path = SOURCE, root: Path = ROOT) -> list[PageStart]:
     assert pages.body_words == edition_words, "the edition's words differ from the source's (see the fidelity test)"
     counted, number = pages.printed
     first_number = number - counted
-    starts: list[PageStart] = []
+    starts: list[PrintedPage] = []
     for page, start in enumerate(pages.body_breaks):
         index = start.word
         block, before = next((b, n) for b, n in reversed(blocks) if n <= index)
@@ -222,7 +212,7 @@ def derive(source: Path = SOURCE, root: Path = ROOT) -> list[PageStart]:
             passage = paper.passage(f"fn:{note}")
             note_words = _phrase(passage.text.split(), pages.note_breaks[note])
         starts.append(
-            PageStart(
+            PrintedPage(
                 number=first_number + page,
                 evidence=start.evidence,
                 numbered="printed" if page == counted else "counted",
@@ -254,7 +244,7 @@ HEADER = """\
 """
 
 
-def page_map_yaml(starts: list[PageStart]) -> str:
+def page_map_yaml(starts: list[PrintedPage]) -> str:
     entries = []
     for start in starts:
         entry = {"number": start.number, "numbered": start.numbered, "evidence": start.evidence,
