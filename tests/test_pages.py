@@ -24,7 +24,7 @@ def test_title_page_restores_the_cover(site: BuiltSite) -> None:
 def test_title_page_has_contents_series_note_and_how_to_cite(site: BuiltSite) -> None:
     article = site.article("")
     headings = [h.get_text(strip=True).rstrip("¶") for h in article.find_all("h2")]
-    assert headings == ["Contents", "Pages of the 2004 print", "Global Commission on International Migration", "How to cite"]
+    assert headings == ["Contents", "Pages of the 2004 print", "Global Commission on International Migration", "How to cite", "How to cite this edition"]
     contents = article.find(id="contents").find_next("ol")
     linked = [a["href"] for a in contents.find_all("a")]
     assert [href for href in linked if "#" not in href] == PAPER_PAGES
