@@ -11,16 +11,17 @@ import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 from urllib.parse import urljoin
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from thouez_edition.actors import Actors, check_actors_against_paper, load_actors
+from thouez_edition.actors import Actors
 from thouez_edition.addresses import address_note
 from thouez_edition.bibliography import (
     BIBLIOGRAPHY_PAGE,
@@ -29,10 +30,12 @@ from thouez_edition.bibliography import (
     note_citations,
     render_bibliography,
 )
-from thouez_edition.emendations import Emendations, load_emendations
-from thouez_edition.errors import DataError
+from thouez_edition.edition_data import load_data_and_text
+from thouez_edition.emendations import Emendations
+from thouez_edition.errors import DataError, Problem
+from thouez_edition.escaping import html_attribute, meta_content, script_json
 from thouez_edition.exports import ExportError
-from thouez_edition.glossary import Term, abbreviations, load_glossary
+from thouez_edition.glossary import Term, abbreviations
 from thouez_edition.mention_links import MentionLinksExtension
 from thouez_edition.navigation import is_paper_page, nav_paths
 from thouez_edition.note_apparatus import NoteApparatusExtension
@@ -46,7 +49,7 @@ from thouez_edition.pages import (
     fill_placeholders,
     render_notes_page,
 )
-from thouez_edition.paper import Paper, build_paper
+from thouez_edition.paper import Paper
 from thouez_edition.publishing import PublishingError, check_site_url, is_publishing
 from thouez_edition.printing import (
     CHROMIUM_NAMES,
@@ -68,27 +71,17 @@ from thouez_edition.identity import (
     Edition,
     EditionCitation,
     edition_record,
-    load_edition,
     page_author,
     render_cite_edition,
     render_identity,
 )
 from thouez_edition.passage_citations import Citations, PassageCitationsExtension, passage_citations
-from thouez_edition.printed_pages import (
-    PageBreaksExtension,
-    PageMap,
-    PrintedPage,
-    load_printed_pages,
-    locate_pages,
-    redirect_pages,
-    render_page_evidence,
-    render_page_list,
-)
+from thouez_edition.printed_pages import PageBreaksExtension, PageMap, redirect_pages, render_page_evidence, render_page_list
 from thouez_edition.profiles import GLOSSARY_PAGE, name_matcher, profile_pages, render_glossary
 from thouez_edition.references import Formatted, FormattingError, format_references, style_path
 from thouez_edition.search_index import refine_index
-from thouez_edition.scholarly import STEM, HowToCite, highwire_tags, json_ld, load_paper_metadata, render_how_to_cite
-from thouez_edition.works import Works, check_against_paper, load_works
+from thouez_edition.scholarly import STEM, HowToCite, highwire_tags, json_ld, render_how_to_cite
+from thouez_edition.works import Works
 
 
 @dataclass
@@ -104,18 +97,18 @@ class _Build:
     how_to_cite: HowToCite
     context: PageContext
     chromium: str | None
-    printed_pages: tuple[str, list[PrintedPage]]
     colophon: Colophon
     edition: Edition
     edition_citation: EditionCitation
     edition_record: dict[str, Any]
-    # Known once the files are: the text, where its pages and the bibliography are published,
-    # and the sections that hand-written pages ask for with placeholders.
-    paper: Paper | None = None
+    # The text, each passage knowing its page of the print, and the page map.
+    paper: Paper
+    page_map: PageMap
+    # Known once the files are: where the text's pages and the bibliography are published, and
+    # the sections that hand-written pages ask for with placeholders.
     text_locations: tuple[str, ...] = ()
     bibliography_location: str = ""
     sections: dict[str, SectionRenderer] = field(default_factory=dict)
-    page_map: PageMap | None = None
     citations: Citations | None = None
     profile_locations: tuple[str, ...] = ()
 
@@ -131,6 +124,24 @@ def on_startup(command: str, dirty: bool) -> None:
     _command = command
 
 
+def stop(error: Exception) -> NoReturn:
+    """End the build with the message of `error`, and no traceback.
+
+    MkDocs shows a message it has logged once before only once (its logger drops repeats), so
+    under `mkdocs serve` a problem still there at the next save would go unreported: the message
+    is logged here, every time, and the error MkDocs reports only points to it.
+    """
+    log.error(str(error))
+    raise PluginError("The edition was not built: see the problems above.") from None
+
+
+def text_pages(config: MkDocsConfig) -> list[tuple[str, str]]:
+    """The pages of the text as `(path under docs/, Markdown)`, in reading order."""
+    docs = Path(config.docs_dir)
+    pages = [path for path in nav_paths(config.nav) if is_paper_page(path) and (docs / path).is_file()]
+    return [(path, (docs / path).read_text(encoding="utf-8")) for path in pages]
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _build
     data_dir = Path(config.config_file_path).parent / "data"
@@ -138,28 +149,26 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         log.info(check_site_url(config.site_url or "", publishing))
     except PublishingError as error:
-        raise PluginError(str(error)) from None
+        stop(error)
     colophon = make_colophon(data_dir.parent / "pyproject.toml", config.site_url or "", publishing, dict(os.environ))
     chromium = find_chromium() if _command in ("build", "gh-deploy") else None
     if _command in ("build", "gh-deploy") and chromium is None:
         log.info("No PDF of the paper: Chromium is not on this machine (looked for %s).", ", ".join(CHROMIUM_NAMES))
     try:
-        actors = load_actors(data_dir)
-        works = load_works(data_dir)
-        metadata = load_paper_metadata(data_dir)
-        paper_record = metadata.record
-        references = format_references(works.records())
-        edition = load_edition(data_dir, colophon.version, colophon.date)
+        checked = load_data_and_text(data_dir, text_pages(config), colophon.version, colophon.date)
+        data = checked.data
+        paper_record, edition = data.paper.record, data.identity
+        references = format_references(data.works.records())
         record_of_edition = edition_record(paper_record, edition, config.site_url or "")
         _build = _Build(
             data_dir=data_dir,
-            emendations=load_emendations(data_dir),
-            actors=actors,
-            glossary=load_glossary(data_dir, actors),
-            works=works,
+            emendations=data.emendations,
+            actors=data.actors,
+            glossary=data.glossary,
+            works=data.works,
             references=references,
             paper_record=paper_record,
-            paper_description=metadata.description,
+            paper_description=data.paper.description,
             how_to_cite=HowToCite(
                 chicago=format_references([paper_record])[0],
                 apa=format_references([paper_record], style_path("apa"))[0],
@@ -169,7 +178,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             ),
             context=PageContext(),
             chromium=chromium,
-            printed_pages=load_printed_pages(data_dir),
             colophon=colophon,
             edition=edition,
             edition_citation=EditionCitation(
@@ -178,11 +186,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                 downloads=download_paths(EDITION_STEM),
             ),
             edition_record=record_of_edition,
+            paper=checked.paper,
+            page_map=checked.page_map,
         )
         config.copyright = str(edition.footer())
     except (DataError, FormattingError) as error:
-        raise PluginError(str(error)) from None
-    formatted = {reference.id: reference for reference in references}
+        stop(error)
+    actors, works = _build.actors, _build.works
+    formatted = {reference.id: reference for reference in _build.references}
     config.markdown_extensions += [
         MentionLinksExtension(name_matcher(actors), actors.page_of, _build.context),
         NoteApparatusExtension(
@@ -194,7 +205,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         PrintLayoutExtension(_build.context),
         PageBreaksExtension(
             lambda: _build.page_map if _build else None,
-            lambda: tuple(_build.paper.headings) if _build and _build.paper else (),
+            lambda: tuple(_build.paper.headings) if _build else (),
             _build.context,
         ),
         PassageCitationsExtension(lambda: _build.citations if _build else None, _build.context),
@@ -206,30 +217,25 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # The print page links its own stylesheet (overrides/main.html).
     config.extra["print_page"] = {"page": PRINT_PAGE, "stylesheet": PRINT_CSS}
     config.extra["scholarly"] = {
-        "tags": highwire_tags(paper_record, works.records(), site_url, pdf_url),
-        "json_ld": json_ld(paper_record, works.records(), site_url, pdf_url),
+        "tags": highwire_tags(_build.paper_record, works.records(), site_url, pdf_url),
+        "json_ld": json_ld(_build.paper_record, works.records(), site_url, pdf_url),
     }
     return config
+
+
+def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    # The theme's templates write values unescaped: the overrides escape data with these.
+    env.filters["edition_attribute"] = html_attribute
+    env.filters["edition_meta"] = meta_content
+    env.filters["edition_script_json"] = script_json
+    return env
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     assert _build is not None
     by_path = {file.src_uri: file for file in files.documentation_pages()}
-    text_pages = [
-        (path, by_path[path].content_string)
-        for path in nav_paths(config.nav)
-        if is_paper_page(path) and path in by_path
-    ]
-    paper = _build.paper = build_paper(text_pages)
-    _build.text_locations = tuple(by_path[path].url for path, _ in text_pages)
-    problems = check_against_paper(_build.works, paper, _build.actors.ids) + check_actors_against_paper(_build.actors, paper)
-    if problems:
-        raise PluginError(str(DataError(problems)))
-    try:
-        _build.page_map = locate_pages(*_build.printed_pages, paper)
-    except DataError as error:
-        raise PluginError(str(error)) from None
-    paper = _build.paper = paper.with_print_pages(_build.page_map.spans)
+    paper = _build.paper
+    _build.text_locations = tuple(by_path[path].url for path in nav_paths(config.nav) if is_paper_page(path) and path in by_path)
     site_url = (config.site_url or "").rstrip("/") + "/"
     try:
         _build.citations = passage_citations(
@@ -241,7 +247,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             style_path("apa"),
         )
     except FormattingError as error:
-        raise PluginError(str(error)) from None
+        stop(error)
     _build.sections = {
         **emendation_sections(_build.emendations, paper),
         **actor_sections(_build.actors, paper),
@@ -255,7 +261,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     try:
         print_page = render_print_page(_build.paper_record, by_path["index.md"].content_string, sections, _build.colophon)
     except PrintError as error:
-        raise PluginError(str(error)) from None
+        stop(error)
     downloads: dict[str, str] = {}
     for stem, records, source in (("works-cited", _build.works.records(), _build.works.display_path),
                                   (STEM, [_build.paper_record], "data/paper.yml"),
@@ -263,7 +269,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         try:
             downloads |= download_files(stem, records)
         except ExportError as error:
-            raise PluginError(f"{source}: {error}") from None
+            stop(DataError([Problem(source, None, "", "", str(error))]))
     generated: dict[str, str | bytes] = {
         NOTES_PAGE: render_notes_page(paper),
         PRINT_PAGE: print_page,
@@ -293,14 +299,15 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     _build.context.page = source if is_paper_page(source) else None
     _build.context.printing = source == PRINT_PAGE
     # The author of the text on its pages, the editors on theirs (the theme's <meta name="author">).
-    page.meta["author"] = page_author(source, _build.paper_record, _build.edition)
+    # The theme writes both into a <meta> tag's content unescaped: they are escaped here.
+    page.meta["author"] = str(meta_content(page_author(source, _build.paper_record, _build.edition)))
     if page.is_homepage:
         # Material writes it as the page's <meta name="description">, which Zotero reads too.
-        page.meta["description"] = _build.paper_description
+        page.meta["description"] = str(meta_content(_build.paper_description))
     try:
         return fill_placeholders(markdown, source, _build.sections)
     except (DataError, UnknownSection) as error:
-        raise PluginError(str(error)) from None
+        stop(error)
 
 
 def on_post_build(config: MkDocsConfig) -> None:
@@ -314,7 +321,7 @@ def on_post_build(config: MkDocsConfig) -> None:
             {location: (site / location / "index.html").read_text(encoding="utf-8") for location in _build.text_locations},
             (_build.bibliography_location, (site / _build.bibliography_location / "index.html").read_text(encoding="utf-8")),
             {reference.id: reference.citation for reference in _build.references},
-            {passage.anchor: passage for passage in _build.paper.passages} if _build.paper else {},
+            {passage.anchor: passage for passage in _build.paper.passages},
             {location: "profile" for location in _build.profile_locations},
         )
         index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
@@ -323,5 +330,5 @@ def on_post_build(config: MkDocsConfig) -> None:
             print_to_pdf(_build.chromium, site / "print" / "index.html", site / PDF_PATH)
             describe_pdf(site / PDF_PATH, _build.paper_record, _build.colophon)
         except PrintError as error:
-            raise PluginError(str(error)) from None
+            stop(error)
         log.info("Printed the paper to %s", PDF_PATH)

@@ -59,7 +59,7 @@ def test_a_valid_fixture_loads(tmp_path: Path) -> None:
         ("unknown_kind.yml", "data/organizations.yml:17: berne-initiative.kind: is \"think-tank\"; expected one of"),
         ("dangling_relation.yml", "data/organizations.yml:10: iom.relations[0].target: “berne-process” is not an id in either file"),
         ("alias_twice.yml", "data/organizations.yml:16: berne-initiative.aliases[1]: “IOM” is already an alias of iom"),
-        ("unsafe_url.yml", "data/organizations.yml:7: iom.website: is \"javascript:alert(1)\"; expected an http:// or https:// address"),
+        ("unsafe_url.yml", "data/organizations.yml:7: iom.website: is \"javascript:alert(1)\", which does not start with http:// or https://; expected an http:// or https:// address"),
     ],
 )
 def test_bad_data_is_reported_with_file_line_entry_and_field(tmp_path: Path, fixture: str, expected: str) -> None:

@@ -19,8 +19,7 @@ PAPER = build_paper([("paper/a.md", "# A\n\nThey risk loosing out.\n{#p1}\n")])
 
 
 def data_dir_with(tmp_path: Path, fixture: str) -> Path:
-    (tmp_path / "schemas").mkdir()
-    shutil.copy(ROOT / "data" / "schemas" / "emendations.schema.json", tmp_path / "schemas")
+    shutil.copytree(ROOT / "data" / "schemas", tmp_path / "schemas")
     shutil.copy(FIXTURES / fixture, tmp_path / "emendations.yml")
     return tmp_path
 
@@ -52,7 +51,7 @@ def test_a_valid_fixture_loads_and_locates_its_items(tmp_path: Path) -> None:
         ("wrong_type.yml", "data/emendations.yml:8: kept[0].text: is the number 42; expected words exactly as they stand"),
         ("unknown_field.yml", "data/emendations.yml:2: silent_repairs[page-furniture]: has unknown field colour; expected only"),
         ("duplicate_id.yml", "data/emendations.yml:5: silent_repairs[page-furniture].id: repeats the id of entry 1; expected each id once"),
-        ("duplicate_key.yml", "data/emendations.yml:4: silent_repairs[0].label: is given twice in the same entry; expected each field once"),
+        ("duplicate_key.yml", "data/emendations.yml:4: silent_repairs[page-furniture].label: is given twice in the same entry; expected each field once"),
         ("self_replacement.yml", "data/emendations.yml:6: silent_repairs[spaced-full-stops].instances[0]: replaces a text with itself"),
         ("change_without_reason.yml", "data/emendations.yml:3: changes[0].reason: is missing; expected why the text was changed"),
         ("text_not_found.yml", "data/emendations.yml:5: kept[0].text: “words that the paper never uses” is not in the edition's text"),
@@ -64,8 +63,7 @@ def test_bad_data_is_reported_with_file_line_entry_and_field(tmp_path: Path, fix
 
 
 def test_all_problems_are_reported_at_once(tmp_path: Path) -> None:
-    (tmp_path / "schemas").mkdir()
-    shutil.copy(ROOT / "data" / "schemas" / "emendations.schema.json", tmp_path / "schemas")
+    shutil.copytree(ROOT / "data" / "schemas", tmp_path / "schemas")
     (tmp_path / "emendations.yml").write_text(
         "silent_repairs:\n  - id: Bad Id\n    label: ''\n    description: x\nchanges: []\njudgements: []\nkept: []\n"
     )

@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
-from .datafiles import JsonPath, YamlDocument, check_schema, list_entry_namer, read_yaml, schema_validator
-from .errors import Problem, raise_if_any
+from .datafiles import JsonPath, Schemas, YamlDocument, check_document, list_entry_namer, load_schemas, read_yaml
+from .errors import DataError, Problem, raise_if_any
 from .paper import Paper
 
 ORGANIZATIONS = "organizations.yml"
@@ -267,18 +267,27 @@ class Actors:
         return f"{actor.section}/{actor.id}.md"
 
 
-def load_actors(data_dir: Path, display_dir: str = "data") -> Actors:
-    documents = {name: read_yaml(data_dir / name, f"{display_dir}/{name}") for name in (ORGANIZATIONS, RCPMS)}
+def load_actors(data_dir: Path, display_dir: str = "data", schemas: Schemas | None = None) -> Actors:
+    schemas = schemas or load_schemas(data_dir / "schemas", f"{display_dir}/schemas")
     problems: list[Problem] = []
-    for name, document in documents.items():
-        validator = schema_validator(data_dir / "schemas", name.replace(".yml", ".schema.json"))
-        problems += check_schema(document, validator, list_entry_namer())
+    documents: dict[str, YamlDocument] = {}
+    valid: dict[str, list[int]] = {}
+    for name in (ORGANIZATIONS, RCPMS):
+        try:
+            document = read_yaml(data_dir / name, f"{display_dir}/{name}")
+            checked = check_document(document, schemas.validator(name.replace(".yml", ".schema.json")), list_entry_namer())
+        except DataError as error:
+            problems += error.problems
+            continue
+        problems += checked.problems
+        if not checked.whole_file_invalid:
+            documents[name] = document
+            valid[name] = [index for index in range(len(document.data)) if checked.is_valid((index,))]
+    if len(documents) == 2:
+        problems += cross_check(documents[ORGANIZATIONS], documents[RCPMS], valid)
+        problems += check_sources(documents[ORGANIZATIONS], ORGANIZATION_FACTS, valid[ORGANIZATIONS])
+        problems += check_sources(documents[RCPMS], PROCESS_FACTS, valid[RCPMS])
     raise_if_any(problems)
-    raise_if_any([
-        *cross_check(documents[ORGANIZATIONS], documents[RCPMS]),
-        *check_sources(documents[ORGANIZATIONS], ORGANIZATION_FACTS),
-        *check_sources(documents[RCPMS], PROCESS_FACTS),
-    ])
     organizations, rcpms = documents[ORGANIZATIONS], documents[RCPMS]
     return Actors(
         organizations=tuple(_organization(item, _where(organizations, index)) for index, item in enumerate(organizations.data)),
@@ -298,11 +307,13 @@ def entry_facts(item: dict[str, Any], labels: Mapping[str, str]) -> dict[str, Js
     return facts
 
 
-def check_sources(document: YamlDocument, labels: Mapping[str, str]) -> list[Problem]:
+def check_sources(document: YamlDocument, labels: Mapping[str, str], indexes: list[int] | None = None) -> list[Problem]:
     """Every fact has a source that says it supports it; every source supports facts the entry
-    states; no source is a mirror; each difference from the paper is about a fact stated here."""
+    states; no source is a mirror; each difference from the paper is about a fact stated here.
+    Only the entries at `indexes` (those that passed their schema) are checked, all if None."""
     problems: list[Problem] = []
-    for index, item in enumerate(document.data):
+    for index in range(len(document.data)) if indexes is None else indexes:
+        item = document.data[index]
         entry = item["id"]
 
         def problem(path: JsonPath, field_name: str, message: str) -> None:
@@ -381,12 +392,28 @@ def printed_in(paper: Paper, url: str) -> bool:
     return any(f"({url})" in passage.note_markdown for passage in paper.notes)
 
 
-def cross_check(organizations: YamlDocument, rcpms: YamlDocument) -> list[Problem]:
-    """What no single schema can see: ids, aliases and references across both files."""
+def cross_check(
+    organizations: YamlDocument, rcpms: YamlDocument, valid: dict[str, list[int]] | None = None
+) -> list[Problem]:
+    """What no single schema can see: ids, aliases and references across both files.
+
+    Only entries that passed their schema are checked (`valid` gives their positions by file
+    name); the ids of all entries count, so a reference to an entry with another problem is not
+    reported as unknown.
+    """
     problems: list[Problem] = []
     first_id: dict[str, str] = {}
     first_alias: dict[str, str] = {}
-    entries = [(document, index, item) for document in (organizations, rcpms) for index, item in enumerate(document.data)]
+    documents = (organizations, rcpms)
+    known = {item["id"] for document in documents for item in document.data
+             if isinstance(item, dict) and isinstance(item.get("id"), str)}
+
+    def checkable(document: YamlDocument) -> list[int]:
+        if valid is None:
+            return list(range(len(document.data)))
+        return valid[document.display_path.rsplit("/", 1)[-1]]
+
+    entries = [(document, index, document.data[index]) for document in documents for index in checkable(document)]
 
     def problem(document: YamlDocument, path: JsonPath, entry: str, field: str, message: str) -> None:
         problems.append(Problem(document.display_path, document.line(path), entry, field, message))
@@ -403,10 +430,10 @@ def cross_check(organizations: YamlDocument, rcpms: YamlDocument) -> list[Proble
                 problem(document, (index, "aliases", number), item["id"], f"aliases[{number}]",
                         f"“{alias}” is already an alias of {owner}; expected each name to belong to one entry")
             first_alias.setdefault(alias, item["id"])
-    organization_ids = {item["id"] for item in organizations.data}
+    organization_ids = {item["id"] for item in organizations.data if isinstance(item, dict) and isinstance(item.get("id"), str)}
     for document, index, item in entries:
         for number, relation in enumerate(item.get("relations", [])):
-            if relation["target"] not in first_id:
+            if relation["target"] not in known:
                 problem(document, (index, "relations", number, "target"), item["id"],
                         f"relations[{number}].target",
                         f"“{relation['target']}” is not an id in either file; expected the id of an entry")
@@ -415,7 +442,7 @@ def cross_check(organizations: YamlDocument, rcpms: YamlDocument) -> list[Proble
                     f"“{item['secretariat_id']}” is not an id in {organizations.display_path}; "
                     "expected the id of an organisation")
         for number, observer in enumerate(item.get("observers", [])):
-            if SLUG.match(observer) and observer not in first_id:
+            if SLUG.match(observer) and observer not in known:
                 problem(document, (index, "observers", number), item["id"], f"observers[{number}]",
                         f"“{observer}” looks like an id but no entry has it; expected an entry's id "
                         "or a capitalised name")

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .datafiles import JsonPath, YamlDocument, check_schema, field_path, read_yaml, schema_validator
+from .datafiles import Checked, JsonPath, Schemas, YamlDocument, check_document, field_path, is_id, load_schemas, read_yaml
 from .errors import Problem, raise_if_any
 
 FILE = "emendations.yml"
@@ -69,16 +69,19 @@ def name_entry(data: Any, path: JsonPath) -> tuple[str, str]:
     index = path[1]
     items = data.get(section) if isinstance(data, dict) else None
     item = items[index] if isinstance(items, list) and isinstance(index, int) and index < len(items) else None
-    label = item.get("id") if isinstance(item, dict) and isinstance(item.get("id"), str) else None
+    label = item.get("id") if isinstance(item, dict) and is_id(item.get("id")) else None
     entry = f"{section}[{label}]" if label else f"{section}[{index}]"
     return entry, field_path(path[2:])
 
 
-def load_emendations(data_dir: Path, display_dir: str = "data") -> Emendations:
+def load_emendations(data_dir: Path, display_dir: str = "data", schemas: Schemas | None = None) -> Emendations:
+    schemas = schemas or load_schemas(data_dir / "schemas", f"{display_dir}/schemas")
     document = read_yaml(data_dir / FILE, f"{display_dir}/{FILE}")
-    problems = check_schema(document, schema_validator(data_dir / "schemas", SCHEMA), name_entry)
+    checked = check_document(document, schemas.validator(SCHEMA), name_entry)
+    problems = checked.problems
+    if not checked.whole_file_invalid:
+        problems += _cross_check(document, checked)
     raise_if_any(problems)
-    raise_if_any(_cross_check(document))
     data = document.data
     return Emendations(
         display_path=document.display_path,
@@ -104,10 +107,14 @@ def _located(document: YamlDocument, section: str) -> tuple[Located, ...]:
     )
 
 
-def _cross_check(document: YamlDocument) -> list[Problem]:
+def _cross_check(document: YamlDocument, checked: Checked) -> list[Problem]:
+    """Repeated ids and replacements that change nothing, in the entries that passed the schema."""
     problems = []
     seen: dict[str, int] = {}
-    for index, kind in enumerate(document.data["silent_repairs"]):
+    kinds = document.data.get("silent_repairs") if isinstance(document.data, dict) else None
+    for index, kind in enumerate(kinds if isinstance(kinds, list) else []):
+        if not checked.is_valid(("silent_repairs", index)):
+            continue
         if kind["id"] in seen:
             problems.append(
                 Problem(document.display_path, document.line(("silent_repairs", index, "id")),

@@ -25,9 +25,12 @@ class DataError(Exception):
     """Bad data: carries every problem found, so an editor can fix them all in one pass."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        self.problems = sorted(set(problems), key=lambda p: (p.file, p.line or 0, p.entry, p.field))
+        # By file and line, so an editor can work down the list; the same problem found twice once.
+        self.problems = sorted(set(problems), key=lambda p: (p.file, p.line or 0, p.entry, p.field, p.message))
         count = len(self.problems)
-        heading = f"{count} problem{'s' if count != 1 else ''} in the edition's data:"
+        kinds = {"text" if problem.file.startswith("docs/") else "data" for problem in self.problems}
+        where = " and ".join(kind for kind in ("data", "text") if kind in kinds) or "data"
+        heading = f"{count} problem{'s' if count != 1 else ''} in the edition's {where}:"
         super().__init__("\n".join([heading, *(f"  {problem}" for problem in self.problems)]))
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .actors import Actors
-from .datafiles import check_schema, list_entry_namer, read_yaml, schema_validator
+from .datafiles import Schemas, check_document, list_entry_namer, load_schemas, read_yaml
 from .errors import Problem, raise_if_any
 
 FILE = "glossary.yml"
@@ -34,14 +34,25 @@ def actor_terms(actors: Actors) -> list[Term]:
     return terms
 
 
-def load_glossary(data_dir: Path, actors: Actors, display_dir: str = "data") -> list[Term]:
-    """Every term, sorted as a reader looks them up; a term defined twice is bad data."""
+def load_glossary(
+    data_dir: Path, actors: Actors | None, display_dir: str = "data", schemas: Schemas | None = None
+) -> list[Term]:
+    """Every term, sorted as a reader looks them up; a term defined twice is bad data.
+
+    Without `actors` (their files have problems of their own) the terms are checked among
+    themselves only.
+    """
+    schemas = schemas or load_schemas(data_dir / "schemas", f"{display_dir}/schemas")
     document = read_yaml(data_dir / FILE, f"{display_dir}/{FILE}")
-    raise_if_any(check_schema(document, schema_validator(data_dir / "schemas", "glossary.schema.json"), list_entry_namer("term")))
-    from_actors = {term.term: term for term in actor_terms(actors)}
-    problems, terms = [], list(from_actors.values())
+    checked = check_document(document, schemas.validator("glossary.schema.json"), list_entry_namer("term"))
+    problems = checked.problems
+    from_actors = {term.term: term for term in actor_terms(actors)} if actors else {}
+    terms = list(from_actors.values())
     seen: set[str] = set()
-    for index, item in enumerate(document.data):
+    items = [] if checked.whole_file_invalid else document.data
+    for index, item in enumerate(items):
+        if not checked.is_valid((index,)):
+            continue
         term = item["term"]
         if term in from_actors or term in seen:
             owner = from_actors[term].actor_id if term in from_actors else "this file"

@@ -15,7 +15,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from .datafiles import check_schema, field_path, read_yaml, schema_validator
+from .datafiles import Schemas, check_schema, field_path, load_schemas, read_yaml
 from .errors import raise_if_any
 from .navigation import is_paper_page
 from .references import Formatted
@@ -51,10 +51,13 @@ def _lowered(name: str) -> str:
     return name[:1].lower() + name[1:] if name[:1].isupper() and not name[1:2].isupper() else name
 
 
-def load_edition(data_dir: Path, version: str, built_on: str, display_dir: str = "data") -> Edition:
+def load_edition(
+    data_dir: Path, version: str, built_on: str, display_dir: str = "data", schemas: Schemas | None = None
+) -> Edition:
+    schemas = schemas or load_schemas(data_dir / "schemas", f"{display_dir}/schemas")
     document = read_yaml(data_dir / FILE, f"{display_dir}/{FILE}")
     raise_if_any(check_schema(
-        document, schema_validator(data_dir / "schemas", "edition.schema.json"),
+        document, schemas.validator("edition.schema.json"),
         lambda data, path: ("edition", field_path(path)),
     ))
     data = document.data

@@ -64,6 +64,17 @@ class LocatedItem:
     passages: list[Passage]
 
 
+def locate_problems(emendations: Emendations, paper: Paper) -> list[Problem]:
+    """Words of the judgements and of what is kept that the text does not have."""
+    return [
+        Problem(emendations.display_path, item.line, f"{item.section}[{item.index}]", "text",
+                f"“{item.text}” is not in the edition's text; expected words exactly as they stand "
+                "in a paragraph or note")
+        for item in (*emendations.judgements, *emendations.kept)
+        if not paper.find(item.text)
+    ]
+
+
 def locate(items: tuple[Located, ...], paper: Paper, display_path: str) -> list[LocatedItem]:
     """Find each item's words in the text; words found nowhere are bad data."""
     located, problems = [], []

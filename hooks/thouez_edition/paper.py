@@ -119,9 +119,11 @@ def _words_and_calls(element: lxml.html.HtmlElement) -> tuple[str, tuple[int, ..
         backlink.drop_tree()
     calls = []
     for marker in element.xpath(".//sup[starts-with(@id, 'fnref')]"):
-        number = next((note_number(href.removeprefix("#")) for href in marker.xpath(".//a/@href")), None)
+        href = next(iter(marker.xpath(".//a/@href")), "").removeprefix("#")
+        number = note_number(href)
         if number is None:
-            marker.drop_tree()
+            # A marker whose label is not a number stays as written, for passage_checks to report.
+            _replace_with_text(marker, f"[^{href.removeprefix(NOTE_PREFIX)}]")
             continue
         calls.append(number)
         _replace_with_text(marker, _MARKER)
@@ -145,11 +147,15 @@ def _words(element: lxml.html.HtmlElement) -> str:
     return _words_and_calls(element)[0]
 
 
-def _line_of(markdown_text: str, token: str) -> int | None:
-    for number, line in enumerate(markdown_text.splitlines(), start=1):
-        if token in line:
-            return number
-    return None
+def _line_of(markdown_text: str, token: str, occurrence: int = 0) -> int | None:
+    """The line of the `occurrence`-th line (from 0) that holds `token`."""
+    found = (number for number, line in enumerate(markdown_text.splitlines(), start=1) if token in line)
+    return next((number for index, number in enumerate(found) if index == occurrence), None)
+
+
+# A note's definition as written, whatever its label (Python-Markdown keeps one of two with the
+# same label, and passage_checks reports the other).
+DEFINITION = re.compile(r"^\[\^(?P<label>[^\]\s]+)\]:", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -192,6 +198,10 @@ def read_page(page: str, markdown_text: str) -> PageText:
             continue
         match = PASSAGE_ID.match(element.get("id") or "")
         if not match:
+            # A paragraph without its id: read, so that passage_checks can report it.
+            text = _words(element)
+            paragraphs.append(Passage("paragraph", "", 0, page, title, (), text,
+                                      line=_line_of(markdown_text, " ".join(text.split()[:4]))))
             continue
         text, calls, call_words = _words_and_calls(element)
         under = tuple(words for _, words in sorted(open_headings.items()) if words)
@@ -209,15 +219,17 @@ def read_page(page: str, markdown_text: str) -> PageText:
                 calls=calls,
                 call_words=call_words,
                 quotation=bool(element.xpath("ancestor::blockquote")),
-                line=_line_of(markdown_text, "{#" + element.get("id") + "}"),
+                line=_line_of(markdown_text, "{#" + element.get("id") + "}",
+                              sum(1 for other in paragraphs if other.anchor == element.get("id"))),
             )
         )
         body.append(paragraph)
     notes: list[Passage] = []
     for item in root.xpath(".//div[contains(concat(' ', @class, ' '), ' footnote ')]/ol/li[@id]"):
-        number = note_number(item.get("id"))
-        if number is None:
-            continue
+        # A label that is not a number gives number 0, for passage_checks to report.
+        label = item.get("id").removeprefix(NOTE_PREFIX)
+        number = note_number(item.get("id")) or 0
+        text, calls, _ = _words_and_calls(item)
         notes.append(
             Passage(
                 kind="note",
@@ -226,11 +238,17 @@ def read_page(page: str, markdown_text: str) -> PageText:
                 page=page,
                 page_title=title,
                 headings=headings_of_call.get(number, (title,)),
-                text=_words(item),
-                note_markdown=raw_notes.get(str(number), "").strip(),
-                line=_line_of(markdown_text, f"[^{number}]:"),
+                text=text,
+                calls=calls,
+                note_markdown=raw_notes.get(label, "").strip(),
+                line=_line_of(markdown_text, f"[^{label}]:"),
             )
         )
+    labels = [match["label"] for match in DEFINITION.finditer(markdown_text)]
+    for label in sorted({label for label in labels if labels.count(label) > 1}):
+        for occurrence in range(1, labels.count(label)):
+            notes.append(Passage("note", f"{NOTE_PREFIX}{label}", note_number(NOTE_PREFIX + label) or 0, page, title,
+                                 (title,), "", line=_line_of(markdown_text, f"[^{label}]:", occurrence)))
     return PageText(page, title, tuple(headings), (*paragraphs, *notes), tuple(body))
 
 

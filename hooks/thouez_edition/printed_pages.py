@@ -19,7 +19,7 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from .datafiles import JsonPath, check_schema, field_path, read_yaml, schema_validator
+from .datafiles import JsonPath, Schemas, check_schema, field_path, load_schemas, read_yaml
 from .errors import DataError, Problem, raise_if_any
 from .page_context import PageContext
 from .paper import HEADINGS, NOTE_PREFIX, Heading, Paper, Passage, note_anchor
@@ -62,10 +62,13 @@ def _name_entry(data: Any, path: JsonPath) -> tuple[str, str]:
     return (f"page {number}" if isinstance(number, int) else f"[{path[0]}]"), field_path(path[1:])
 
 
-def load_printed_pages(data_dir: Path, display_dir: str = "data") -> tuple[str, list[PrintedPage]]:
+def load_printed_pages(
+    data_dir: Path, display_dir: str = "data", schemas: Schemas | None = None
+) -> tuple[str, list[PrintedPage]]:
+    schemas = schemas or load_schemas(data_dir / "schemas", f"{display_dir}/schemas")
     display_path = f"{display_dir}/{FILE}"
     document = read_yaml(data_dir / FILE, display_path)
-    raise_if_any(check_schema(document, schema_validator(data_dir / "schemas", "pages.schema.json"), _name_entry))
+    raise_if_any(check_schema(document, schemas.validator("pages.schema.json"), _name_entry))
     pages = [
         PrintedPage(**entry, line=document.line((index,)))
         for index, entry in enumerate(document.data)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .datafiles import JsonPath, check_schema, field_path, read_yaml, schema_validator
+from .datafiles import JsonPath, Schemas, check_schema, field_path, is_id, load_schemas, read_yaml
 from .errors import raise_if_any
 from .references import Formatted
 from .templates import render
@@ -23,7 +23,8 @@ STEM = "thouez-2004"
 
 def _name_entry(data: Any, path: JsonPath) -> tuple[str, str]:
     """The file is one record: name it by its id."""
-    return str(data.get("id", "paper")) if isinstance(data, dict) else "paper", field_path(path)
+    named = isinstance(data, dict) and is_id(data.get("id"))
+    return (data["id"] if named else "paper"), field_path(path)
 
 
 @dataclass(frozen=True)
@@ -32,17 +33,18 @@ class PaperMetadata:
     description: str  # the edition's description of the paper, for the title page
 
 
-def load_paper_metadata(data_dir: Path, display_dir: str = "data") -> PaperMetadata:
+def load_paper_metadata(data_dir: Path, display_dir: str = "data", schemas: Schemas | None = None) -> PaperMetadata:
+    schemas = schemas or load_schemas(data_dir / "schemas", f"{display_dir}/schemas")
     document = read_yaml(data_dir / FILE, f"{display_dir}/{FILE}")
-    raise_if_any(check_schema(document, schema_validator(data_dir / "schemas", "paper.schema.json"), _name_entry))
+    raise_if_any(check_schema(document, schemas.validator("paper.schema.json"), _name_entry))
     data = dict(document.data)
     description = " ".join(data.pop("description").split())
     return PaperMetadata(csl_record(data), description)
 
 
-def load_paper_record(data_dir: Path, display_dir: str = "data") -> dict[str, Any]:
+def load_paper_record(data_dir: Path, display_dir: str = "data", schemas: Schemas | None = None) -> dict[str, Any]:
     """The paper's CSL-JSON record."""
-    return load_paper_metadata(data_dir, display_dir).record
+    return load_paper_metadata(data_dir, display_dir, schemas).record
 
 
 def _person(name: dict[str, str]) -> str:

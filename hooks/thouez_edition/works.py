@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .datafiles import YamlDocument, check_schema, list_entry_namer, read_yaml, schema_validator
+from .datafiles import Schemas, YamlDocument, check_document, list_entry_namer, load_schemas, read_yaml
 from .errors import Problem, raise_if_any
 from .paper import Paper
 
@@ -75,12 +75,16 @@ class Works:
         return dict(cited)
 
 
-def load_works(data_dir: Path, display_dir: str = "data") -> Works:
+def load_works(data_dir: Path, display_dir: str = "data", schemas: Schemas | None = None) -> Works:
+    schemas = schemas or load_schemas(data_dir / "schemas", f"{display_dir}/schemas")
     document = read_yaml(data_dir / FILE, f"{display_dir}/{FILE}")
-    raise_if_any(check_schema(document, schema_validator(data_dir / "schemas", "citations.schema.json"), list_entry_namer()))
-    problems = []
+    checked = check_document(document, schemas.validator("citations.schema.json"), list_entry_namer())
+    problems = checked.problems
     first: dict[str, int] = {}
-    for index, item in enumerate(document.data):
+    items = [] if checked.whole_file_invalid else document.data
+    for index, item in enumerate(items):
+        if not checked.is_valid((index, "id")):
+            continue
         if item["id"] in first:
             problems.append(
                 Problem(document.display_path, document.line((index, "id")), item["id"], "id",
@@ -124,7 +128,7 @@ def _date_parts(text: str) -> list[int]:
 def check_against_paper(works: Works, paper: Paper, actor_ids: frozenset[str]) -> list[Problem]:
     """What only the text can confirm: each cited note exists and gives the locator."""
     notes = {note.number: note.text for note in paper.notes}
-    low, high = min(notes), max(notes)
+    low, high = (min(notes), max(notes)) if notes else (0, 0)
     problems = []
     document = works.document
     for index, work in enumerate(works.works):

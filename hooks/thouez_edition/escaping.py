@@ -1,0 +1,85 @@
+"""One escaping function for each kind of output a string from the data can reach.
+
+Every string from a data file is text, never markup: it is escaped for the exact place it goes,
+with the one function for that place.
+
+| where it goes                                      | function          |
+|----------------------------------------------------|-------------------|
+| HTML text (Jinja2's autoescape in `.html` templates) | `html_text`     |
+| an HTML attribute value                            | `html_attribute`  |
+| a `<meta>` tag's `content`                         | `meta_content`    |
+| Markdown source (the few `.md` templates)          | `markdown_text`   |
+| text or an attribute of a Python-Markdown element  | `tree_text`       |
+| JSON inside a `<script>` element                   | `script_json`     |
+| a title or text in the search index (HTML)         | `search_text`     |
+
+BibTeX and RIS are written by `exports.py`.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from typing import Any
+
+from markupsafe import Markup, escape
+
+# Characters that Markdown could read as syntax anywhere on a line: all of ASCII punctuation.
+_ASCII_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+_SCRIPT_UNSAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+def html_text(value: Any) -> Markup:
+    """Text between HTML tags: `&`, `<`, `>` and both quotes become character references."""
+    return escape(str(value))
+
+
+def html_attribute(value: Any) -> Markup:
+    """The value of a double-quoted HTML attribute (the same references as `html_text`)."""
+    return escape(str(value))
+
+
+def meta_content(value: Any) -> Markup:
+    """A `<meta>` tag's `content`: one line of text, as an attribute value."""
+    return html_attribute(" ".join(str(value).split()))
+
+
+def markdown_text(value: Any) -> Markup:
+    """Text in Markdown source that Python-Markdown shows exactly as given, in any position.
+
+    Every ASCII punctuation character and every white space other than an inner space becomes
+    a numeric character reference, so nothing can start emphasis, a link, a list, a heading, a
+    table cell, an attribute list or raw HTML; the result is safe in HTML too.
+    """
+    text = str(value)
+    out = []
+    last = len(text) - 1
+    for position, character in enumerate(text):
+        if character in _ASCII_PUNCTUATION:
+            out.append(f"&#{ord(character)};")
+        elif character.isspace() and (character != " " or position in (0, last)):
+            out.append(f"&#{ord(character)};")
+        else:
+            out.append(character)
+    return Markup("".join(out))
+
+
+def tree_text(value: Any) -> str:
+    """Text or an attribute value set on an element of Python-Markdown's tree.
+
+    Its serializer escapes `<` and `>` but leaves an `&` that looks like the start of a
+    character reference alone, so "&amp;" in the data would show as "&": every `&` is written
+    as a reference first.
+    """
+    return str(value).replace("&", "&amp;")
+
+
+def script_json(value: Any) -> Markup:
+    """JSON for a `<script>` element (JSON-LD): no `<`, `>` or `&` that could end the element."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return Markup("".join(_SCRIPT_UNSAFE.get(character, character) for character in text))
+
+
+def search_text(value: Any) -> str:
+    """A title or text in Material's search index, which holds HTML."""
+    return html.escape(str(value), quote=False)
