@@ -91,8 +91,11 @@ def test_a_glossary_term_that_an_entry_already_defines_is_reported(tmp_path: Pat
 
 def test_text_from_data_is_escaped_on_output(tmp_path: Path) -> None:
     actors = load_actors(data_dir(tmp_path, FIXTURES / "bad" / "script_summary.yml"))
-    page = profile_pages(actors, PAPER)["organizations/iom.md"]
-    html = markdown.markdown(page, extensions=["attr_list", "md_in_html", "tables"])
+    from mkdocs.utils.meta import get_data
+
+    page, meta = get_data(profile_pages(actors, PAPER)["organizations/iom.md"])
+    assert meta["structured_data"]["description"] == "<script>alert('x')</script> *not emphasis* [not a link](x.md)"
+    html = markdown.markdown(page, extensions=["attr_list", "md_in_html", "tables", "thouez_edition.data_html"])
     soup = BeautifulSoup(html, "lxml")
     assert soup.find("script") is None
     summary = next(p for p in soup.find_all("p") if "alert" in p.get_text())
@@ -105,9 +108,9 @@ def test_text_from_data_is_escaped_on_output(tmp_path: Path) -> None:
 def test_profiles_list_every_passage_that_mentions_the_entry(tmp_path: Path) -> None:
     actors = load_actors(data_dir(tmp_path))
     pages = profile_pages(actors, PAPER)
-    assert "[¶ 1](../paper/a.md#p1)" in pages["organizations/iom.md"]
-    assert "[n. 1](../paper/a.md#fn:1)" in pages["rcpms/puebla-process.md"]
-    assert "[Berne Initiative](berne-initiative.md)" in pages["organizations/iom.md"]
+    assert '<a class="passage-link" href="../paper/a.md#p1">¶ 1</a>' in pages["organizations/iom.md"]
+    assert '<a class="passage-link" href="../paper/a.md#fn:1">n. 1</a>' in pages["rcpms/puebla-process.md"]
+    assert '<a href="berne-initiative.md">Berne Initiative</a>' in pages["organizations/iom.md"]
 
 
 @pytest.mark.parametrize("name", ["organizations", "rcpms", "glossary", "emendations"])

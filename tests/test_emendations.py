@@ -40,7 +40,7 @@ def test_the_edition_data_loads() -> None:
 def test_a_valid_fixture_loads_and_locates_its_items(tmp_path: Path) -> None:
     emendations = load_emendations(data_dir_with(tmp_path, "valid.yml"))
     markdown = render_emendations("kept", emendations, PAPER, "editorial.md")
-    assert "[¶ 1](paper/a.md#p1)" in markdown
+    assert '<a href="paper/a.md#p1">¶ 1</a>' in markdown
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,7 @@ from .exports import to_biblatex, to_bibtex, to_csl_json, to_ris
 from .note_apparatus import NoteCitation
 from .paper import Paper, Passage
 from .references import Formatted
-from .templates import render
+from .templates import render_page
 from .works import GROUP_LABELS, Citation, Work, Works
 
 BIBLIOGRAPHY_PAGE = "bibliography.md"
@@ -97,8 +97,9 @@ def _owners(work: Work, actors: Actors) -> Iterable[Actor]:
 
 
 def render_bibliography(works: Works, formatted: list[Formatted], paper: Paper, actors: Actors) -> str:
-    return render(
-        "bibliography.md",
+    return render_page(
+        "bibliography.html",
+        {"title": "Bibliography"},
         groups=entries_by_group(works, formatted, paper, actors),
         downloads=download_paths("works-cited"),
         actors=actors,

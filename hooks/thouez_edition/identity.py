@@ -19,7 +19,7 @@ from .datafiles import Schemas, check_schema, field_path, load_schemas, read_yam
 from .errors import raise_if_any
 from .navigation import is_paper_page
 from .references import Formatted
-from .templates import render
+from .templates import render_block
 
 FILE = "edition.yml"
 EDITION_STEM = "thouez-2004-digital-edition"
@@ -113,9 +113,9 @@ class EditionCitation:
 
 def render_cite_edition(citation: EditionCitation, page: str) -> str:
     """The title page's "Cite this edition" section."""
-    return render("cite_edition.md", citation=citation, page=page)
+    return render_block("cite_edition.html", citation=citation, page=page)
 
 
 def render_identity(edition: Edition, citation: EditionCitation, page: str) -> str:
     """The editorial page's section on the edition itself: editors, version, licence, rights."""
-    return render("identity.md", edition=edition, citation=citation, page=page)
+    return render_block("identity.html", edition=edition, citation=citation, page=page)

@@ -12,7 +12,7 @@ from .emendations import Emendations, Located
 from .errors import DataError, Problem
 from .paper import Paper, Passage
 from .profiles import paper_differences
-from .templates import render
+from .templates import render, render_block
 
 NOTES_PAGE = "paper/notes.md"
 # A hand-written page asks for a derived section with `<!-- edition: kept -->` on a line of its own.
@@ -96,13 +96,13 @@ def render_emendations(section: str, emendations: Emendations, paper: Paper, pag
     items: list[LocatedItem] = []
     if section in ("judgements", "kept"):
         items = locate(getattr(emendations, section), paper, emendations.display_path)
-    return render("emendations.md", section=section, emendations=emendations, items=items, page=page)
+    return render_block("emendations.html", section=section, emendations=emendations, items=items, page=page)
 
 
 def render_paper_and_sources(actors: Actors, paper: Paper, page: str) -> str:
     """Every case where the paper says otherwise than the sources, entry by entry."""
     differences = [view for actor in actors.all for view in paper_differences(actor, actors, paper)]
-    return render("paper_and_sources.md", differences=differences, actors=actors, page=page)
+    return render_block("paper_and_sources.html", differences=differences, actors=actors, page=page)
 
 
 def actor_sections(actors: Actors, paper: Paper) -> dict[str, SectionRenderer]:

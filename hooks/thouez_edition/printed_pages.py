@@ -23,7 +23,7 @@ from .datafiles import JsonPath, Schemas, check_schema, field_path, load_schemas
 from .errors import DataError, Problem, raise_if_any
 from .page_context import PageContext
 from .paper import HEADINGS, NOTE_PREFIX, Heading, Paper, Passage, note_anchor
-from .templates import render
+from .templates import render, render_block
 
 FILE = "pages.yml"
 BREAK_CLASS = "page-break"
@@ -201,7 +201,7 @@ EVIDENCE = {
 
 def render_page_evidence(page_map: PageMap, here: str) -> str:
     """The editorial page's table: each page, where it begins, and how the break is known."""
-    return render("page_evidence.md", pages=page_map.pages, locations=page_map.locations, evidence=EVIDENCE, here=here)
+    return render_block("page_evidence.html", pages=page_map.pages, locations=page_map.locations, evidence=EVIDENCE, here=here)
 
 
 def redirect_pages(page_map: PageMap, url_of: Callable[[str], str]) -> dict[str, str]:

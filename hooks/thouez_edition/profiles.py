@@ -6,11 +6,9 @@ matcher that links mentions in the pages, so "In the paper" and the links in the
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from dataclasses import dataclass
 
-from markupsafe import Markup
 
 from .actors import (
     CATEGORY_LABELS,
@@ -26,7 +24,7 @@ from .actors import (
 from .glossary import Term
 from .mentions import Mention, NameMatcher
 from .paper import Paper, Passage
-from .templates import render
+from .templates import render_page
 
 ORGANIZATIONS_INDEX = "organizations/index.md"
 RCPMS_INDEX = "rcpms/index.md"
@@ -190,25 +188,18 @@ def structured_data(actor: Actor, site_url: str = "") -> dict[str, object]:
     return data
 
 
-def front_matter(data: dict[str, object]) -> Markup:
-    """The page's structured data as YAML front matter (JSON is YAML), read by the theme override.
-    Angle brackets and ampersands are escaped as JSON allows, so no data string can become markup
-    even where the front matter is read as Markdown."""
-    text = json.dumps(data, ensure_ascii=False)
-    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
-
-
 def render_profile(actor: Actor, actors: Actors, found: dict[str, list[Occurrence]], paper: Paper) -> str:
     page = actors.page_of(actor.id)
-    template = "organization.md" if isinstance(actor, Organization) else "process.md"
-    return render(
+    template = "organization.html" if isinstance(actor, Organization) else "process.html"
+    return render_page(
         template,
+        # The profile's own schema.org data, read by the theme override (YAML written by PyYAML).
+        {"structured_data": structured_data(actor)},
         actor=actor,
         actors=actors,
         occurrences=found.get(actor.id, []),
         page=page,
         notes=fact_notes(actor, actors, paper),
-        structured_data=front_matter(structured_data(actor)),
         wikidata=WIKIDATA,
         ror=ROR,
     )
@@ -223,8 +214,9 @@ def render_organizations_index(actors: Actors, found: dict[str, list[Occurrence]
         label: [o for o in actors.organizations if o.paper_category is None and o.kind == kind]
         for kind, label in KIND_LABELS.items()
     }
-    return render(
-        "organizations_index.md",
+    return render_page(
+        "organizations_index.html",
+        {"title": "Organisations"},
         by_category={label: items for label, items in by_category.items() if items},
         others={label: items for label, items in others.items() if items},
         found=found,
@@ -233,11 +225,11 @@ def render_organizations_index(actors: Actors, found: dict[str, list[Occurrence]
 
 
 def render_rcpms_index(actors: Actors, found: dict[str, list[Occurrence]]) -> str:
-    return render("rcpms_index.md", processes=actors.processes, found=found, page=RCPMS_INDEX)
+    return render_page("rcpms_index.html", {"title": "Regional consultative processes"}, processes=actors.processes, found=found, page=RCPMS_INDEX)
 
 
 def render_glossary(terms: list[Term], actors: Actors) -> str:
-    return render("glossary.md", terms=terms, actors=actors, page=GLOSSARY_PAGE)
+    return render_page("glossary.html", {"title": "Glossary"}, terms=terms, actors=actors, page=GLOSSARY_PAGE)
 
 
 def profile_pages(actors: Actors, paper: Paper) -> dict[str, str]:

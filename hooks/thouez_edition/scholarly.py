@@ -14,7 +14,7 @@ from typing import Any
 from .datafiles import JsonPath, Schemas, check_schema, field_path, is_id, load_schemas, read_yaml
 from .errors import raise_if_any
 from .references import Formatted
-from .templates import render
+from .templates import render_block
 from .works import csl_record
 
 FILE = "paper.yml"
@@ -162,4 +162,4 @@ class HowToCite:
 
 def render_how_to_cite(how: HowToCite, page: str) -> str:
     """The title page's "How to cite" section, with links made from `page`."""
-    return render("how_to_cite.md", how=how, page=page)
+    return render_block("how_to_cite.html", how=how, page=page)

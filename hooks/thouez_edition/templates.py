@@ -1,43 +1,49 @@
-"""The one template environment: Jinja2 templates in `templates/` that write Markdown.
+"""The one template environment: Jinja2 templates in `templates/`, with autoescape and `StrictUndefined`.
 
-Values from data files are text, never markup: each is escaped twice over, for HTML (so
-"<script>" shows as text) and for Markdown (so "*" or "[" cannot start emphasis or a link).
-The author's own Markdown, and links built here, are passed as `Markup` and left as they are.
+Values from data files are text, never markup. The pages and sections made from data are HTML
+(`*.html` templates): each value is escaped for HTML by the autoescape (`escaping.html_text`),
+and the page puts the HTML where Python-Markdown never reads it as Markdown (`data_html`). The
+few Markdown templates (`*.md`), which include the author's own Markdown, escape every value
+with `escaping.markdown_text`. The author's Markdown, pandoc's HTML and the links built here
+are passed as `Markup` and left as they are.
 """
 
 from __future__ import annotations
 
 import posixpath
-import re
 from typing import Any
+from urllib.parse import quote
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
+from jinja2.runtime import Context
 from markupsafe import Markup
 
-# Characters that Python-Markdown lets a backslash escape and that could start markup in running text.
-MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]!])")
+from .data_html import data_block
+from .escaping import markdown_text, script_json
 
 
-def escape_markdown(text: str) -> str:
-    return MARKDOWN_SPECIAL.sub(r"\\\1", text)
-
-
-def _finalize(value: Any) -> Any:
-    if isinstance(value, str) and not isinstance(value, Markup):
-        return escape_markdown(value)
+@pass_context
+def _finalize(context: Context, value: Any) -> Any:
+    if isinstance(value, str) and not isinstance(value, Markup) and (context.name or "").endswith(".md"):
+        return markdown_text(value)
     return value
 
 
 def relative_link(from_page: str, to_page: str, anchor: str = "") -> str:
     """A link from one Markdown source to another (both relative to `docs/`), for MkDocs to resolve."""
     start = posixpath.dirname(from_page) or "."
-    target = posixpath.relpath(to_page, start)
-    return f"{target}#{anchor}" if anchor else target
+    target = quote(posixpath.relpath(to_page, start), safe="/.-_~")
+    return f"{target}#{quote(anchor, safe=':-_.~')}" if anchor else target
 
 
 def external_link(url: str, text: str | None = None) -> Markup:
-    """A link to another site, as HTML: the URL is never read as Markdown."""
+    """A link to another site, as HTML: the address and the text are escaped, never read as Markdown."""
     return Markup('<a href="{}">{}</a>').format(url, text if text is not None else url)
+
+
+def paragraphs(text: str) -> list[str]:
+    """A text from the data split at its blank lines, as its editor wrote its paragraphs."""
+    return [" ".join(part.split()) for part in text.split("\n\n") if part.strip()]
 
 
 _environment = Environment(
@@ -52,9 +58,24 @@ _environment = Environment(
 _environment.filters["link_from"] = lambda to, from_page, anchor="": Markup(relative_link(from_page, to, anchor))
 _environment.filters["external"] = external_link
 _environment.filters["first_sentence"] = lambda text: text.partition(". ")[0] + ("." if ". " in text else "")
+_environment.filters["paragraphs"] = paragraphs
 
 
 def render(template: str, **context: Any) -> str:
+    """A template rendered: HTML from a `.html` template, Markdown from a `.md` one."""
     return _environment.get_template(template).render(**context)
 
 
+def render_block(template: str, **context: Any) -> Markup:
+    """An HTML template rendered as a block of a Markdown page (see `data_html`)."""
+    return Markup(data_block(render(template, **context)))
+
+
+def render_page(template: str, front_matter: dict[str, Any] | None = None, **context: Any) -> str:
+    """A whole generated page: its front matter, then the HTML of `template` as one block.
+
+    Each front-matter value is written as JSON (which is YAML) with `script_json`, so a string
+    from the data holds no `<`, `>` or `&` even where a tool reads the front matter as text.
+    """
+    head = "".join(f"{key}: {script_json(value)}\n" for key, value in (front_matter or {}).items())
+    return (f"---\n{head}---\n" if head else "") + str(render_block(template, **context))
