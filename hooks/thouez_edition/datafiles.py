@@ -9,6 +9,7 @@ Nothing here raises anything but `DataError`.
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 import unicodedata
@@ -28,6 +29,8 @@ from .urls import FORMAT as URL_FORMAT
 from .urls import url_problem
 
 JsonPath = tuple[str | int, ...]
+# The formats the schemas name beyond JSON Schema's own: checked here, described there for editors.
+DATE_FORMAT = "calendar-date"
 
 # Bounds that no edition file comes near: an alias bomb or a runaway file stops with a message.
 MAX_FILE_BYTES = 5_000_000
@@ -85,8 +88,9 @@ def read_yaml(path: Path, display_path: str) -> YamlDocument:
         column = error.start - raw.rfind(b"\n", 0, error.start)
         raise fail(line, f"holds the byte 0x{raw[error.start]:02X} at column {column}, which is not "
                          "UTF-8; expected the file saved as UTF-8 text") from None
-    loader = _Loader(text)
+    loader = None
     try:
+        loader = _Loader(text)
         root = loader.get_single_node()
     except yaml.reader.ReaderError as error:
         line = text.count("\n", 0, error.position) + 1
@@ -103,10 +107,11 @@ def read_yaml(path: Path, display_path: str) -> YamlDocument:
     except RecursionError:
         raise fail(None, f"nests lists or mappings too deeply; expected at most {MAX_DEPTH} levels") from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if root is None:
         return YamlDocument(display_path, None, {(): 1})
-    reader = _Converter(loader.tags)
+    reader = _Converter(loader.tags if loader else {})
     try:
         data = reader.convert(root, (), frozenset())
     except _TooLarge as error:
@@ -220,8 +225,8 @@ class _Converter:
         if isinstance(value, str):
             bad = next((character for character in value if not _is_text(character)), None)
             if bad is not None:
-                self.find(path, line, f"holds the character U+{ord(bad):04X}; expected text without "
-                                      "control characters")
+                self.find(path, line, f"holds U+{ord(bad):04X}, which is not a character of text; expected "
+                                      "text without control characters")
         return value
 
 
@@ -277,6 +282,17 @@ def _check_url(value: object) -> bool:
         problem = url_problem(value)
         if problem:
             raise ValueError(problem)
+    return True
+
+
+@FORMAT_CHECKER.checks(DATE_FORMAT, raises=ValueError)
+def _check_date(value: object) -> bool:
+    """A year, or ISO dates (`2003-10`, `2003-10-16`, a range with `/`) that are in the calendar."""
+    if isinstance(value, str):
+        for part in value.split("/"):
+            pieces = [int(piece) for piece in part.split("-") if piece.isdigit()]
+            if len(pieces) >= 2:
+                datetime.date(pieces[0], pieces[1], pieces[2] if len(pieces) > 2 else 1)
     return True
 
 
@@ -363,6 +379,8 @@ def check_document(
     for finding in document.findings:
         entry, field_label = name_entry(document.data, finding.path)
         problems.append(Problem(document.display_path, finding.line, entry, field_label, finding.message))
+    # A tagged value was read as plain text: what its schema says about that text would only confuse.
+    tagged = {finding.path for finding in document.findings if finding.message.startswith("carries the YAML tag")}
     try:
         errors = list(validator.iter_errors(document.data))
     except referencing.exceptions.Unresolvable as error:
@@ -372,6 +390,9 @@ def check_document(
                                 "expected the schemas in data/schemas to be complete")], frozenset({()}))
     for error in _most_specific(errors):
         path: JsonPath = tuple(error.absolute_path)
+        if path in tagged:
+            error_paths.add(path)
+            continue
         error_paths.add(path)
         field_name = _missing_property(error) if error.validator == "required" else ""
         entry, field_label = name_entry(document.data, path)
@@ -430,6 +451,8 @@ def explain(error: jsonschema.ValidationError) -> str:
         allowed = ", ".join(sorted(schema.get("properties", {})))
         extra = sorted(set(value) - set(schema.get("properties", {}))) if isinstance(value, dict) else []
         return f"has unknown field {', '.join(_short(name) for name in extra) or '?'}; expected only {allowed}"
+    if kind == "format" and error.validator_value == DATE_FORMAT:
+        return f"is {_describe(value)}, which is not a date of the calendar; expected {expected or 'a date'}"
     if kind == "format":
         return f"is {_describe(value)}, which {error.cause}; expected {expected or 'a valid value'}"
     if kind == "pattern":
@@ -459,7 +482,9 @@ def _describe(value: Any) -> str:
     if isinstance(value, (int, float)):
         return f"the number {value}"
     if isinstance(value, str):
-        return json.dumps(_short(value), ensure_ascii=False)
+        # Invisible and control characters spelled out, so a message cannot be reordered or hidden.
+        shown = json.dumps(_short(value), ensure_ascii=False)
+        return "".join(character if character.isprintable() else f"\\u{ord(character):04x}" for character in shown)
     if isinstance(value, list):
         return "a list"
     if isinstance(value, dict):

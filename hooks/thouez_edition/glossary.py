@@ -11,6 +11,7 @@ from pathlib import Path
 from .actors import Actors
 from .datafiles import Schemas, check_document, list_entry_namer, load_schemas, read_yaml
 from .errors import Problem, raise_if_any
+from .escaping import tree_text
 
 FILE = "glossary.yml"
 # "HRW", "PARinAC", "UN": a name written as an acronym.
@@ -68,4 +69,4 @@ def load_glossary(
 
 def abbreviations(terms: list[Term]) -> dict[str, str]:
     """The glossary for Python-Markdown's `abbr` extension: term → title shown on hover."""
-    return {term.term: term.expansion for term in terms}
+    return {term.term: tree_text(term.expansion) for term in terms}

@@ -17,6 +17,7 @@ from markdown import Markdown
 from markdown.extensions import Extension
 
 from .addresses import AddressNote
+from .escaping import tree_text
 from .page_context import PageContext, TextPageTreeprocessor
 from .templates import relative_link
 
@@ -33,8 +34,8 @@ class NoteCitation:
 
 
 def _link(parent: etree.Element, href: str, text: str, **attributes: str) -> etree.Element:
-    link = etree.SubElement(parent, "a", {"href": href, **attributes})
-    link.text = text
+    link = etree.SubElement(parent, "a", {name: tree_text(value) for name, value in {"href": href, **attributes}.items()})
+    link.text = tree_text(text)
     return link
 
 

@@ -49,7 +49,7 @@ def _markers(passage: Passage) -> list[tuple[str, int | None]]:
 
 def _check_notes(passages: Sequence[Passage], report) -> None:  # noqa: ANN001 - a local callback
     first_definition: dict[str, str] = {}
-    expected_note = 1
+    numbered: list[tuple[int, Passage, str]] = []
     highest_called = 0
     called_once: set[str] = set()
     for page in dict.fromkeys(passage.page for passage in passages):
@@ -94,35 +94,76 @@ def _check_notes(passages: Sequence[Passage], report) -> None:  # noqa: ANN001 -
             if label not in called:
                 report(note, note.line, subject, f"is never called; expected a marker [^{label}] in the text "
                                                  "of this page")
-            number = int(label)
-            if number != expected_note:
-                report(note, note.line, subject, f"comes where note {expected_note} was expected; expected "
-                                                 "the notes numbered in print order, 1, 2, 3 …")
-            expected_note = number + 1
+            numbered.append((int(label), note, subject))
+    for index, (kind, expected) in _breaks([number for number, _, _ in numbered]).items():
+        _, note, subject = numbered[index]
+        if kind == "after":
+            report(note, note.line, subject, f"follows note {expected - 1}; expected the notes in print order, "
+                                             "each numbered higher than the one before")
+        else:
+            report(note, note.line, subject, f"comes where note {expected} was expected; expected the notes "
+                                             "numbered 1, 2, 3 … without a gap")
 
 
 def _check_paragraphs(passages: Sequence[Passage], report) -> None:  # noqa: ANN001 - a local callback
     first: dict[str, str] = {}
-    expected = {"p": 1, "sn": 1}
+    series_of: dict[str, list[tuple[int, Passage]]] = {"p": [], "sn": []}
     for passage in passages:
         if passage.kind != "paragraph":
             continue
         if not passage.anchor:
             series = "sn" if passage.page == "index.md" else "p"
-            report(passage, passage.line, "paragraph", f"has no id; expected {{#{series}{expected[series]}}} "
+            following = len(series_of[series]) + 1
+            report(passage, passage.line, "paragraph", f"has no id; expected one such as {{#{series}{following}}} "
                                                        "on the line after it")
-            expected[series] += 1
             continue
         match = SERIES.match(passage.anchor)
         assert match, passage.anchor  # the reader only gives ids of this shape
-        subject = f"{{#{passage.anchor}}}"
         if passage.anchor in first:
-            report(passage, passage.line, subject, f"is already the id of the paragraph at {first[passage.anchor]}; "
-                                                   "expected each paragraph id once")
+            report(passage, passage.line, f"{{#{passage.anchor}}}",
+                   f"is already the id of the paragraph at {first[passage.anchor]}; expected each paragraph id once")
             continue
         first[passage.anchor] = f"docs/{passage.page}:{passage.line}"
-        series, number = match["series"], int(match["number"])
-        if number != expected[series]:
-            report(passage, passage.line, subject, f"comes where {{#{series}{expected[series]}}} was expected; "
-                                                   "expected paragraph ids numbered in reading order")
-        expected[series] = number + 1
+        series_of[match["series"]].append((int(match["number"]), passage))
+    for series, numbered in series_of.items():
+        for index, (kind, expected) in _breaks([number for number, _ in numbered]).items():
+            passage = numbered[index][1]
+            subject = f"{{#{passage.anchor}}}"
+            if kind == "after":
+                report(passage, passage.line, subject, f"follows {{#{series}{expected - 1}}}; expected paragraph "
+                                                       "ids in reading order, each higher than the one before")
+            else:
+                report(passage, passage.line, subject, f"comes where {{#{series}{expected}}} was expected; expected "
+                                                       f"paragraph ids {series}1, {series}2 … in reading order, "
+                                                       "without a gap")
+
+
+def _breaks(numbers: list[int]) -> dict[int, tuple[str, int]]:
+    """Where a sequence that should run 1, 2, 3 … breaks: position → ("after", the number it
+    should exceed + 1) for one out of order, or ("gap", the number expected there).
+
+    The longest increasing run of the sequence is taken as right, so one number written wrong
+    is reported once, not together with every number after it.
+    """
+    count = len(numbers)
+    length, previous = [1] * count, [-1] * count
+    for i in range(count):
+        for j in range(i):
+            if numbers[j] < numbers[i] and length[j] + 1 > length[i]:
+                length[i], previous[i] = length[j] + 1, j
+    kept: set[int] = set()
+    position = max(range(count), key=lambda k: length[k]) if count else -1
+    while position != -1:
+        kept.add(position)
+        position = previous[position]
+    breaks: dict[int, tuple[str, int]] = {}
+    last, explained = 0, False
+    for index, number in enumerate(numbers):
+        if index not in kept:
+            breaks[index] = ("after", last + 1) if number <= last else ("gap", last + 1)
+            explained = True
+            continue
+        if number != last + 1 and not explained:
+            breaks[index] = ("gap", last + 1)
+        last, explained = number, False
+    return breaks

@@ -8,7 +8,6 @@ those, the full in-text citation the style gives is used as their entry.
 
 from __future__ import annotations
 
-import html
 import json
 import re
 import subprocess
@@ -20,6 +19,8 @@ from pathlib import Path
 from typing import Any
 
 import lxml.html
+
+from .escaping import html_text
 
 # pandoc's own default style is Chicago author-date; other styles come as CSL files.
 CHICAGO = None
@@ -139,7 +140,7 @@ def _read_output(output: str, ids: list[str], unprinted: set[str]) -> list[Forma
             if work_id not in unprinted:
                 raise FormattingError(f"pandoc gave no bibliography entry for {work_id}")
             citation = citations[work_id]
-            formatted.append(Formatted(work_id, html.escape(citation, quote=False), citation, citation, False))
+            formatted.append(Formatted(work_id, str(html_text(citation)), citation, citation, False))
     return formatted
 
 
@@ -149,7 +150,7 @@ def _without_parentheses(text: str) -> str:
 
 
 def _inner_html(element: lxml.html.HtmlElement) -> str:
-    parts = [html.escape(element.text or "", quote=False)]
+    parts = [str(html_text(element.text or ""))]
     parts += [lxml.html.tostring(child, encoding="unicode", with_tail=True) for child in element]
     return " ".join("".join(parts).split())
 

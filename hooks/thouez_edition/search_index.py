@@ -9,12 +9,12 @@ profiles repeat from the text are left out, so the same words do not come up twi
 
 from __future__ import annotations
 
-import html
 from collections.abc import Mapping
 from typing import Any
 
 import lxml.html
 
+from .escaping import search_text
 from .paper import NOTE_PREFIX, PASSAGE_ID, Passage
 
 # The paper's own paragraphs and notes come first for the same words: their weight must outdo
@@ -41,8 +41,8 @@ def _text(element: lxml.html.HtmlElement) -> str:
 def _entry(location: str, title: str, text: str, boost: float | None = None) -> dict[str, Any]:
     entry: dict[str, Any] = {
         "location": location,
-        "title": html.escape(title, quote=False),
-        "text": f"<p>{html.escape(text, quote=False)}</p>" if text else "",
+        "title": search_text(title),
+        "text": f"<p>{search_text(text)}</p>" if text else "",
     }
     if boost is not None:
         entry["boost"] = boost

@@ -1,0 +1,363 @@
+"""The catalogue of bad inputs (`tests/bad_inputs.py`): every case stops with exactly the messages
+given here, each naming the file, the line, the entry and the field, and saying what was
+expected; never a traceback, a hang or a silent success. The loaders are called directly; a few
+full builds check that the same messages reach an editor through MkDocs."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.bad_inputs import CASES, FIXTURE, Case, edition_copy, pages_of
+from thouez_edition.edition_data import load_edition
+from thouez_edition.errors import DataError
+
+EXPECTED: dict[str, list[str]] = {
+    'bytes that are not UTF-8': [
+        'data/organizations.yml:15: holds the byte 0xE9 at column 13, which is not UTF-8; expected the file saved as UTF-8 text',
+    ],
+    'YAML syntax error': [
+        "data/rcpms.yml:6: is not valid YAML: mapping values are not allowed here; expected YAML like the file's other entries (check the indentation, colons and quotes)",
+    ],
+    'a python tag': [
+        'data/organizations.yml:6: iom.founded: carries the YAML tag !!python/name:os.system; expected a plain value without a tag',
+    ],
+    'a custom tag': [
+        'data/citations.yml:8: nelson-2002.volume: carries the YAML tag !custom; expected a plain value without a tag',
+    ],
+    'a recursive anchor': [
+        'data/glossary.yml:1: NGO: has unknown field self; expected only expansion, note, term',
+        'data/glossary.yml:1: NGO.self: refers to itself through an alias; expected a value that ends',
+    ],
+    'an alias bomb': [
+        'data/emendations.yml:5: expands to more than 200,000 values through its aliases; expected each alias (*name) to stand for a small part of the file',
+    ],
+    'too many aliases': [
+        'data/glossary.yml:2004: uses more than 1000 aliases; expected few or none',
+    ],
+    'nesting too deep': [
+        'data/glossary.yml:2: nests lists or mappings too deeply; expected at most 40 levels',
+    ],
+    'a list as a mapping key': [
+        'data/paper.yml:1: thouez-2004.issued: is missing; this field is required',
+        'data/paper.yml:10: thouez-2004: has a list as a key; expected a field name',
+    ],
+    'a key given twice, named by id': [
+        'data/organizations.yml:19: berne-initiative.summary: is given twice in the same entry; expected each field once',
+    ],
+    'a nested key given twice': [
+        'data/citations.yml:15: nelson-2002.sources[0].title: is given twice in the same entry; expected each field once',
+    ],
+    'a top-level key given twice': [
+        'data/emendations.yml:12: changes: is given twice in the same entry; expected each field once',
+    ],
+    'a control character written as an escape': [
+        'data/glossary.yml:2: NGO.expansion: holds U+0007, which is not a character of text; expected text without control characters',
+    ],
+    'a control character in the file': [
+        'data/rcpms.yml:13: holds the character U+0007, which YAML does not allow; expected text without control characters',
+    ],
+    'a lone surrogate written as an escape': [
+        'data/organizations.yml:8: iom.summary: holds U+D800, which is not a character of text; expected text without control characters',
+    ],
+    'an empty file': [
+        'data/glossary.yml:1: is empty; expected a list of {term, expansion} entries',
+    ],
+    'two documents in one file': [
+        "data/paper.yml:12: is not valid YAML: but found another document; expected YAML like the file's other entries (check the indentation, colons and quotes)",
+    ],
+    'an alias with no anchor': [
+        "data/rcpms.yml:7: is not valid YAML: found undefined alias 'nowhere'; expected YAML like the file's other entries (check the indentation, colons and quotes)",
+    ],
+    'a missing data file': [
+        'data/rcpms.yml: cannot be read (No such file or directory); expected a YAML file at this place',
+    ],
+    'a date without quotes stays text': [
+        'data/citations.yml:10: nelson-2002.issued: is "2002-12-32", which is not a date of the calendar; expected a year (2003), or an ISO date or range as text ("2003-10", "2003-10-16", "2003-09-10/2003-09-14")',
+    ],
+    'an id with capitals and a space': [
+        'data/organizations.yml:10: iom.relations[0].target: “berne-initiative” is not an id in either file; expected the id of an entry',
+        'data/organizations.yml:14: [1].id: is "Berne Initiative"; expected a slug of lowercase letters, digits and hyphens, at most 64 characters',
+    ],
+    'an id of 300 characters': [
+        'data/organizations.yml:10: iom.relations[0].target: “berne-initiative” is not an id in either file; expected the id of an entry',
+        'data/organizations.yml:14: [1].id: is 300 characters long; expected a slug of lowercase letters, digits and hyphens, at most 64 characters',
+    ],
+    'an id that climbs out of its folder': [
+        'data/citations.yml:17: [1].id: is "../../hrw"; expected a slug of lowercase letters, digits and hyphens, at most 64 characters',
+    ],
+    'an id that is a number': [
+        'data/rcpms.yml:1: [0].id: is the number 1996; expected a slug of lowercase letters, digits and hyphens, at most 64 characters',
+    ],
+    "a repair kind's id that is not a slug": [
+        'data/emendations.yml:2: silent_repairs[0].id: is "page_furniture!"; expected a slug of lowercase letters, digits and hyphens, at most 64 characters',
+    ],
+    'a javascript: address': [
+        'data/organizations.yml:7: iom.website: is "javascript:alert(1)", which does not start with http:// or https://; expected an http:// or https:// address with a host, without spaces, quotes, backslashes or angle brackets',
+    ],
+    'a data: address': [
+        'data/organizations.yml:7: iom.website: is "data:text/html,<script>alert(1)</script>", which holds an angle bracket; expected an http:// or https:// address with a host, without spaces, quotes, backslashes or angle brackets',
+    ],
+    'an address without a scheme': [
+        'data/rcpms.yml:15: puebla-process.sources[0].url: is "//www.crmsv.org", which does not start with http:// or https://; expected an http:// or https:// address with a host, without spaces, quotes, backslashes or angle brackets',
+    ],
+    'a relative address': [
+        'data/organizations.yml:12: iom.sources[0].url: is "about-iom.html", which does not start with http:// or https://; expected an http:// or https:// address with a host, without spaces, quotes, backslashes or angle brackets',
+    ],
+    'an address with a space': [
+        'data/citations.yml:24: hrw-website.URL: is "http://www.hrw.org/a b", which holds U+0020 (space); expected an http:// or https:// address with a host, without spaces, quotes, backslashes or angle brackets',
+    ],
+    'an address with a quote': [
+        'data/organizations.yml:7: iom.website: is "https://www.iom.int/\\" onmouseover=\\"alert(1)", which holds a double quote; expected an http:// or https:// address with a host, without spaces, quotes, backslashes or angle brackets',
+    ],
+    'an address with angle brackets': [
+        'data/organizations.yml:20: berne-initiative.sources[0].url: is "https://www.iom.int/<script>alert(1)</script>", which holds an angle bracket; expected an http:// or https:// address with a host, without spaces, quotes, backslashes or angle brackets',
+    ],
+    'an address without a host': [
+        'data/citations.yml:24: hrw-website.URL: is "http:///index.html", which has no host; expected an http:// or https:// address with a host, without spaces, quotes, backslashes or angle brackets',
+    ],
+    'an address with a user name': [
+        'data/organizations.yml:7: iom.website: is "https://www.iom.int@evil.example", which has a user name before its host; expected an http:// or https:// address with a host, without spaces, quotes, backslashes or angle brackets',
+    ],
+    'an address with a bad port': [
+        'data/rcpms.yml:15: puebla-process.sources[0].url: is "https://www.crmsv.org:99999/", which has a port that is not a number from 0 to 65535; expected an http:// or https:// address with a host, without spaces, quotes, backslashes or angle brackets',
+    ],
+    'an address with a backslash': [
+        'data/organizations.yml:12: iom.sources[0].url: is "https://evil.example\\\\@www.iom.int/", which holds a backslash; expected an http:// or https:// address with a host, without spaces, quotes, backslashes or angle brackets',
+    ],
+    'an address with an invisible character': [
+        'data/citations.yml:24: hrw-website.URL: is "http://www.hrw\\u202e.org", which holds U+202E (right-to-left override); expected an http:// or https:// address with a host, without spaces, quotes, backslashes or angle brackets',
+    ],
+    'an address with a scheme in capitals': [
+        'data/organizations.yml:7: iom.website: is "HTTPS://www.iom.int", which does not start with http:// or https://; expected an http:// or https:// address with a host, without spaces, quotes, backslashes or angle brackets',
+    ],
+    'a DOI with a quote': [
+        'data/citations.yml:9: nelson-2002.DOI: is "10.1023/a\\"onclick"; expected a DOI such as 10.1023/A:1022062010375, without spaces, quotes or angle brackets',
+    ],
+    'a missing field': [
+        "data/organizations.yml:14: berne-initiative.summary: is missing; expected a few sentences in the edition's own words",
+    ],
+    'a field of the wrong type': [
+        'data/organizations.yml:6: iom.founded: is "nineteen fifty-one"; expected a year, as a whole number',
+    ],
+    'a value not in the list': [
+        'data/organizations.yml:17: berne-initiative.kind: is "think-tank"; expected one of "operational-ingo", "advocacy-ingo", "civil-society-network", "regional-ngo", "faith-based-organization", "humanitarian-organization", "international-organization", "un-body", "eu-institution", "government-agency", "state-led-process", "commission", "conference", "programme", "academic"',
+    ],
+    'an unknown field': [
+        'data/rcpms.yml:1: puebla-process: has unknown field colour; expected only acronym, aliases, established, id, members, members_as_of, name, ngo_participation, observers, official_name, region, secretariat, secretariat_id, since_2004, sources, summary, website',
+    ],
+    'a source without a title': [
+        "data/organizations.yml:12: iom.sources[0].title: is missing; expected the source's title",
+    ],
+    'a name that is neither a person nor an organisation': [
+        'data/citations.yml:5: nelson-2002.author[0]: is a mapping; expected a name, as {family, given} or {literal}',
+    ],
+    'a date in words': [
+        'data/citations.yml:10: nelson-2002.issued: is "December 2002"; expected a year (2003), or an ISO date or range as text ("2003-10", "2003-10-16", "2003-09-10/2003-09-14")',
+    ],
+    'a work cited nowhere': [
+        'data/citations.yml:25: hrw-website.cited_in: is empty; expected a list of {note, locator?}: every note that cites the work',
+    ],
+    "the paper's record of another type": [
+        'data/paper.yml:2: thouez-2004.type: is "book"; expected "report"',
+    ],
+    'a language that is not a code': [
+        'data/paper.yml:11: thouez-2004.language: is "English"; expected a language code such as en',
+    ],
+    'a glossary term without its expansion': [
+        'data/glossary.yml:1: NGO.expansion: is missing; expected what it stands for',
+    ],
+    'a glossary term given twice': [
+        'data/glossary.yml:3: NGO.term: is already defined by this file; expected each term once',
+    ],
+    "a glossary term that an entry's acronym defines": [
+        'data/glossary.yml:1: IOM.term: is already defined by iom; expected each term once',
+    ],
+    'a change without its reason': [
+        'data/emendations.yml:11: changes[0].reason: is missing; expected why the text was changed',
+    ],
+    'a repair that replaces a text with itself': [
+        'data/emendations.yml:9: silent_repairs[spaced-full-stops].instances[0]: replaces a text with itself; expected a replacement that differs',
+    ],
+    "a repair kind's id given twice": [
+        'data/emendations.yml:5: silent_repairs[page-furniture].id: repeats the id of entry 1; expected each id once',
+    ],
+    'an alias claimed by two entries': [
+        'data/organizations.yml:16: berne-initiative.aliases[1]: “IOM” is already an alias of iom; expected each name to belong to one entry',
+    ],
+    'a relation to an unknown id': [
+        'data/organizations.yml:10: iom.relations[0].target: “berne-process” is not an id in either file; expected the id of an entry',
+    ],
+    'a secretariat that is not an organisation': [
+        'data/rcpms.yml:9: puebla-process.secretariat_id: “puebla-process” is not an id in data/organizations.yml; expected the id of an organisation',
+    ],
+    'an observer id that no entry has': [
+        "data/rcpms.yml:8: puebla-process.observers[1]: “unhcr” looks like an id but no entry has it; expected an entry's id or a capitalised name",
+    ],
+    'an id used in both files': [
+        'data/rcpms.yml:1: iom.id: is already the id of the entry at data/organizations.yml:1; expected a unique id',
+    ],
+    'an id used twice for works': [
+        'data/citations.yml:17: nelson-2002.id: is already the id of the work at line 1; expected a unique id',
+    ],
+    'a work cited in a note the paper does not have': [
+        'data/citations.yml:26: hrw-website.cited_in[0].note: is 59; expected a note of the paper, 1 to 3',
+    ],
+    'a locator the note does not give': [
+        'data/citations.yml:13: nelson-2002.cited_in[1].locator: “p. 378” is not in note 3; expected the locator exactly as that note gives it for this work',
+    ],
+    'a work by an unknown organisation': [
+        'data/citations.yml:20: hrw-website.actors[0]: “human-rights-watch” is not the id of an organisation or process; expected an id from data/organizations.yml or data/rcpms.yml',
+    ],
+    'kept words the text does not have': [
+        "data/emendations.yml:13: kept[0].text: “words the paper never uses” is not in the edition's text; expected words exactly as they stand in a paragraph or note",
+    ],
+    'a schema file that is not JSON': [
+        'data/schemas/glossary.schema.json:3: is not valid JSON: Expecting property name enclosed in double quotes at column 13; expected a JSON Schema',
+    ],
+    'a schema file that is not a schema': [
+        'data/schemas/paper.schema.json: type: is not a valid JSON Schema: 12 is not valid under any of the given schemas; expected a schema of JSON Schema draft 2020-12',
+    ],
+    'a missing schema file': [
+        'data/schemas/rcpms.schema.json: is missing; expected the JSON Schema of this data file',
+    ],
+    'one problem in each of five files, all reported': [
+        'data/citations.yml:10: nelson-2002.issued: is "December 2002"; expected a year (2003), or an ISO date or range as text ("2003-10", "2003-10-16", "2003-09-10/2003-09-14")',
+        'data/glossary.yml:1: NGO.expansion: is missing; expected what it stands for',
+        'data/organizations.yml:6: iom.founded: is "nineteen fifty-one"; expected a year, as a whole number',
+        'data/paper.yml:11: thouez-2004.language: is "English"; expected a language code such as en',
+        'data/rcpms.yml:5: puebla-process.established: is "soon"; expected a year, as a whole number',
+    ],
+    'problems in the data and in the text, all reported': [
+        'data/organizations.yml:6: iom.founded: is "nineteen fifty-one"; expected a year, as a whole number',
+        'docs/paper/b.md:6: paragraph: has no id; expected one such as {#p4} on the line after it',
+    ],
+    'a marker without its note': [
+        'docs/paper/b.md:6: [^4]: calls a note that this page does not have; expected a definition “[^4]: …” at the foot of the page',
+    ],
+    'a note without its marker': [
+        'docs/paper/b.md:9: [^3]: is never called; expected a marker [^3] in the text of this page',
+    ],
+    'a note labelled with a word': [
+        'docs/paper/b.md:3: [^three]: is a marker labelled “three”; expected the printed number of its note, such as [^12]',
+        'docs/paper/b.md:9: [^three]: is a note labelled “three”; expected its printed number, such as [^12]:',
+    ],
+    'a marker labelled with a word': [
+        'docs/paper/b.md:6: [^x]: is a marker labelled “x”; expected the printed number of its note, such as [^12]',
+    ],
+    'a note number used on two pages': [
+        'docs/paper/b.md:9: [^2]: is already the label of the note at docs/paper/a.md:11; expected each note number once in the whole paper',
+    ],
+    'a note number used twice on a page': [
+        'docs/paper/a.md:13: [^2]: is already the label of the note at docs/paper/a.md:11; expected each note number once in the whole paper',
+    ],
+    'notes out of print order': [
+        'docs/paper/a.md:6: [^1]: is called after note 2; expected the notes called in print order',
+        'docs/paper/a.md:9: [^2]: comes where note 1 was expected; expected the notes numbered 1, 2, 3 … without a gap',
+        'docs/paper/a.md:11: [^1]: follows note 2; expected the notes in print order, each numbered higher than the one before',
+    ],
+    'a note number skipped': [
+        'docs/paper/b.md:9: [^4]: comes where note 3 was expected; expected the notes numbered 1, 2, 3 … without a gap',
+    ],
+    'markers called out of order': [
+        'docs/paper/a.md:6: [^1]: is called after note 2; expected the notes called in print order',
+    ],
+    'a marker inside a note': [
+        'docs/paper/a.md:9: [^2]: is a marker inside note 1; expected markers in the text only, not in notes',
+    ],
+    'a paragraph without its id': [
+        'docs/paper/b.md:6: paragraph: has no id; expected one such as {#p4} on the line after it',
+    ],
+    'a paragraph id used twice': [
+        'docs/paper/b.md:6: {#p3}: is already the id of the paragraph at docs/paper/b.md:3; expected each paragraph id once',
+    ],
+    'paragraph ids out of reading order': [
+        'docs/paper/a.md:6: {#p5}: comes where {#p2} was expected; expected paragraph ids p1, p2 … in reading order, without a gap',
+    ],
+    'a paragraph of the series note without its id': [
+        'docs/index.md:10: paragraph: has no id; expected one such as {#sn2} on the line after it',
+    ],
+}
+
+
+def problems_of(root: Path) -> list[str]:
+    with pytest.raises(DataError) as caught:
+        load_edition(root / "data", pages_of(root))
+    return [str(problem) for problem in caught.value.problems]
+
+
+def test_the_catalogue_is_large_and_every_case_has_its_messages() -> None:
+    assert len(CASES) >= 60
+    assert [case.name for case in CASES] == list(EXPECTED)
+    assert len({case.name for case in CASES}) == len(CASES)
+
+
+def test_the_fixture_edition_is_valid(tmp_path: Path) -> None:
+    edition = load_edition(edition_copy(tmp_path, Case("valid", ())) / "data", pages_of(tmp_path))
+    assert [passage.anchor for passage in edition.paper.passages] == [
+        "sn1", "sn2", "p1", "p2", "fn:1", "fn:2", "p3", "p4", "fn:3",
+    ]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+def test_bad_input_is_reported_exactly(tmp_path: Path, case: Case) -> None:
+    assert problems_of(edition_copy(tmp_path, case)) == EXPECTED[case.name]
+
+
+def test_every_problem_names_its_file_and_is_sorted_by_file_and_line(tmp_path: Path) -> None:
+    for case in CASES:
+        expected = EXPECTED[case.name]
+        assert all(message.startswith(("data/", "docs/")) for message in expected), case.name
+        where = [(message.split(":")[0], int(message.split(":")[1]) if message.split(":")[1].isdigit() else 0)
+                 for message in expected]
+        assert where == sorted(where), case.name
+
+
+def test_a_source_without_an_address_is_shown_as_its_title(tmp_path: Path) -> None:
+    from thouez_edition.profiles import profile_pages
+
+    root = edition_copy(tmp_path, Case("no url", ()))
+    (root / "data" / "organizations.yml").write_text(
+        (FIXTURE / "data" / "organizations.yml").read_text().replace(
+            '{title: IOM, url: "https://www.iom.int/about-iom"}', "{title: IOM annual report 2004}"
+        )
+    )
+    edition = load_edition(root / "data", pages_of(root))
+    page = profile_pages(edition.data.actors, edition.paper)["organizations/iom.md"]
+    assert "<li>IOM annual report 2004</li>" in page
+
+
+def build(root: Path) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` of the project's site with `root`'s data and text."""
+    import shutil
+
+    from tests.conftest import ROOT
+
+    site = root / "project"
+    site.mkdir()
+    for name in ("mkdocs.yml", "docs", "hooks", "overrides"):
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, site / name)
+    shutil.copytree(root / "data", site / "data")
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site / "site")],
+        cwd=site, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+
+
+@pytest.mark.parametrize("name", ["an alias bomb", "one problem in each of five files, all reported"])
+def test_a_build_with_bad_data_stops_with_every_message_and_no_traceback(tmp_path: Path, name: str) -> None:
+    case = next(case for case in CASES if case.name == name)
+    root = edition_copy(tmp_path / "edition", case)
+    result = build(root)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "Traceback" not in output
+    for message in EXPECTED[name]:
+        assert message in output
+    count = len(EXPECTED[name])
+    assert f"{count} problem{'s' if count != 1 else ''} in the edition's data:" in output
