@@ -35,7 +35,10 @@ def url_problem(url: str) -> str | None:
     scheme, _, _ = url.partition(":")
     if scheme not in SCHEMES or not url.startswith(f"{scheme}://"):
         return "does not start with http:// or https://"
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError as error:  # an unbalanced "[" or "]" around the host
+        return f"cannot be parsed as an address ({error})"
     if "@" in parts.netloc:
         return "has a user name before its host"
     try:
