@@ -5,7 +5,7 @@ with the one function for that place.
 
 | where it goes                                      | function          |
 |----------------------------------------------------|-------------------|
-| HTML text (Jinja2's autoescape in `.html` templates) | `html_text`     |
+| HTML text (every value in the `.html` templates)   | `html_text`       |
 | an HTML attribute value                            | `html_attribute`  |
 | a `<meta>` tag's `content`                         | `meta_content`    |
 | Markdown source (the few `.md` templates)          | `markdown_text`   |
@@ -30,13 +30,14 @@ _SCRIPT_UNSAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u
 
 
 def html_text(value: Any) -> Markup:
-    """Text between HTML tags: `&`, `<`, `>` and both quotes become character references."""
-    return escape(str(value))
+    """Text between HTML tags: `&`, `<`, `>` and both quotes become character references, and
+    so does a tab (Python-Markdown turns tabs into spaces, even in raw HTML)."""
+    return Markup(str(escape(str(value))).replace("\t", "&#9;"))
 
 
 def html_attribute(value: Any) -> Markup:
     """The value of a double-quoted HTML attribute (the same references as `html_text`)."""
-    return escape(str(value))
+    return html_text(value)
 
 
 def meta_content(value: Any) -> Markup:

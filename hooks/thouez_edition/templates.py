@@ -19,13 +19,14 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from .data_html import data_block
-from .escaping import markdown_text, script_json
+from .escaping import html_attribute, html_text, markdown_text, script_json
 
 
 @pass_context
 def _finalize(context: Context, value: Any) -> Any:
-    if isinstance(value, str) and not isinstance(value, Markup) and (context.name or "").endswith(".md"):
-        return markdown_text(value)
+    """Every value that is not already markup, escaped for the kind of template it goes into."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return markdown_text(value) if (context.name or "").endswith(".md") else html_text(value)
     return value
 
 
@@ -38,7 +39,7 @@ def relative_link(from_page: str, to_page: str, anchor: str = "") -> str:
 
 def external_link(url: str, text: str | None = None) -> Markup:
     """A link to another site, as HTML: the address and the text are escaped, never read as Markdown."""
-    return Markup('<a href="{}">{}</a>').format(url, text if text is not None else url)
+    return Markup('<a href="{}">{}</a>').format(html_attribute(url), html_text(text if text is not None else url))
 
 
 def paragraphs(text: str) -> list[str]:
