@@ -6,7 +6,8 @@ Fields that are not free text keep their values: ids and references to ids, kind
 values from a fixed list, numbers and dates, addresses (an address holding markup is refused by
 the loader, see tests/bad_inputs.py), and the words that must be found in the text (a work's
 locator, the words of a judgement or of what is kept). Each entry gets one more alias, hostile,
-beside the names the paper uses.
+beside the names the paper uses. `data/pages.yml` is copied as it is: it holds no free text,
+only page numbers, kinds of evidence, ids and the words with which each page begins.
 """
 
 from __future__ import annotations
@@ -80,6 +81,7 @@ def hostile_data(target: Path) -> list[Planted]:
     """Write the hostile data files (and the schemas) to `target`; return every string planted."""
     planted: list[Planted] = []
     shutil.copytree(ROOT / "data" / "schemas", target / "schemas")
+    shutil.copy(ROOT / "data" / "pages.yml", target / "pages.yml")
     for name in FILES:
         source = (ROOT / "data" / name).read_text(encoding="utf-8")
         data = _plant(yaml.safe_load(source), name, (), planted)

@@ -237,17 +237,17 @@ EXPECTED: dict[str, list[str]] = {
         'docs/paper/b.md:6: paragraph: has no id; expected one such as {#p4} on the line after it',
     ],
     'a marker without its note': [
-        'docs/paper/b.md:6: [^4]: calls a note that this page does not have; expected a definition “[^4]: …” at the foot of the page',
+        'docs/paper/b.md:7: [^4]: calls a note that this page does not have; expected a definition “[^4]: …” at the foot of the page',
     ],
     'a note without its marker': [
         'docs/paper/b.md:9: [^3]: is never called; expected a marker [^3] in the text of this page',
     ],
     'a note labelled with a word': [
-        'docs/paper/b.md:3: [^three]: is a marker labelled “three”; expected the printed number of its note, such as [^12]',
+        'docs/paper/b.md:4: [^three]: is a marker labelled “three”; expected the printed number of its note, such as [^12]',
         'docs/paper/b.md:9: [^three]: is a note labelled “three”; expected its printed number, such as [^12]:',
     ],
     'a marker labelled with a word': [
-        'docs/paper/b.md:6: [^x]: is a marker labelled “x”; expected the printed number of its note, such as [^12]',
+        'docs/paper/b.md:7: [^x]: is a marker labelled “x”; expected the printed number of its note, such as [^12]',
     ],
     'a note number used on two pages': [
         'docs/paper/b.md:9: [^2]: is already the label of the note at docs/paper/a.md:11; expected each note number once in the whole paper',
@@ -256,7 +256,7 @@ EXPECTED: dict[str, list[str]] = {
         'docs/paper/a.md:13: [^2]: is already the label of the note at docs/paper/a.md:11; expected each note number once in the whole paper',
     ],
     'notes out of print order': [
-        'docs/paper/a.md:6: [^1]: is called after note 2; expected the notes called in print order',
+        'docs/paper/a.md:7: [^1]: is called after note 2; expected the notes called in print order',
         'docs/paper/a.md:9: [^2]: comes where note 1 was expected; expected the notes numbered 1, 2, 3 … without a gap',
         'docs/paper/a.md:11: [^1]: follows note 2; expected the notes in print order, each numbered higher than the one before',
     ],
@@ -264,7 +264,7 @@ EXPECTED: dict[str, list[str]] = {
         'docs/paper/b.md:9: [^4]: comes where note 3 was expected; expected the notes numbered 1, 2, 3 … without a gap',
     ],
     'markers called out of order': [
-        'docs/paper/a.md:6: [^1]: is called after note 2; expected the notes called in print order',
+        'docs/paper/a.md:7: [^1]: is called after note 2; expected the notes called in print order',
     ],
     'a marker inside a note': [
         'docs/paper/a.md:9: [^2]: is a marker inside note 1; expected markers in the text only, not in notes',
@@ -273,10 +273,10 @@ EXPECTED: dict[str, list[str]] = {
         'docs/paper/b.md:6: paragraph: has no id; expected one such as {#p4} on the line after it',
     ],
     'a paragraph id used twice': [
-        'docs/paper/b.md:6: {#p3}: is already the id of the paragraph at docs/paper/b.md:3; expected each paragraph id once',
+        'docs/paper/b.md:7: {#p3}: is already the id of the paragraph at docs/paper/b.md:4; expected each paragraph id once',
     ],
     'paragraph ids out of reading order': [
-        'docs/paper/a.md:6: {#p5}: comes where {#p2} was expected; expected paragraph ids p1, p2 … in reading order, without a gap',
+        'docs/paper/a.md:7: {#p5}: comes where {#p2} was expected; expected paragraph ids p1, p2 … in reading order, without a gap',
     ],
     'a paragraph of the series note without its id': [
         'docs/index.md:10: paragraph: has no id; expected one such as {#sn2} on the line after it',

@@ -66,7 +66,6 @@ def text_of(element: lxml.html.HtmlElement) -> str:
     return element.text_content()
 
 
-@settings(deadline=None)
 @given(ANY_TEXT)
 def test_html_text_reads_back_as_the_same_text(value: str) -> None:
     paragraph = parsed(f"<p>{html_text(value)}</p>")[0]
@@ -74,7 +73,6 @@ def test_html_text_reads_back_as_the_same_text(value: str) -> None:
     assert len(paragraph) == 0
 
 
-@settings(deadline=None)
 @given(ANY_TEXT)
 def test_an_html_attribute_reads_back_as_the_same_value(value: str) -> None:
     element = parsed(f'<a title="{html_attribute(value)}" href="x">x</a>')[0]
@@ -82,7 +80,6 @@ def test_an_html_attribute_reads_back_as_the_same_value(value: str) -> None:
     assert set(element.attrib) == {"title", "href"}
 
 
-@settings(deadline=None)
 @given(ANY_TEXT)
 def test_a_meta_tags_content_is_one_line_of_the_same_words(value: str) -> None:
     element = lxml.html.fromstring(f'<html><head><meta name="x" content="{meta_content(value)}"></head></html>')
@@ -90,7 +87,7 @@ def test_a_meta_tags_content_is_one_line_of_the_same_words(value: str) -> None:
     assert meta.get("content") == " ".join(value.split())
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(ANY_TEXT.filter(lambda value: value != ""))
 def test_markdown_text_is_shown_exactly_wherever_it_stands(value: str) -> None:
     escaped = markdown_text(value)
@@ -110,7 +107,6 @@ def test_markdown_text_is_shown_exactly_wherever_it_stands(value: str) -> None:
         assert not root.xpath("//script | //img | //*[@onerror] | //*[@onclick] | //abbr | //sup"), name
 
 
-@settings(deadline=None)
 @given(ANY_TEXT)
 def test_text_set_on_python_markdowns_tree_reads_back_exactly(value: str) -> None:
     md = site_markdown()
@@ -121,7 +117,6 @@ def test_text_set_on_python_markdowns_tree_reads_back_exactly(value: str) -> Non
     assert paragraph.get("title") == value
 
 
-@settings(deadline=None)
 @given(ANY_TEXT)
 def test_html_from_data_in_a_markdown_page_is_never_read_as_markdown(value: str) -> None:
     source = "Before.\n" + data_block(f'<p class="data">{html_text(value)}</p>\n<h2>{html_text(value)}</h2>') + "\nAfter.\n"
@@ -132,7 +127,6 @@ def test_html_from_data_in_a_markdown_page_is_never_read_as_markdown(value: str)
     assert not root.xpath("//script | //img | //*[@onerror] | //*[@onclick]")
 
 
-@settings(deadline=None)
 @given(JSON)
 def test_json_in_a_script_element_reads_back_and_cannot_end_the_element(value: object) -> None:
     encoded = script_json(value)
@@ -142,7 +136,6 @@ def test_json_in_a_script_element_reads_back_and_cannot_end_the_element(value: o
     assert json.loads(script.text) == value
 
 
-@settings(deadline=None)
 @given(ANY_TEXT)
 def test_search_index_text_is_html_that_reads_back_exactly(value: str) -> None:
     escaped = search_text(value)
@@ -157,7 +150,7 @@ URLISH = st.one_of(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(URLISH)
 def test_every_address_the_parser_accepts_the_schema_accepts_and_none_holds_markup(value: str) -> None:
     if url_problem(value) is None:

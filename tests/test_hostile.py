@@ -6,13 +6,7 @@ search index and each export (read by independent readers: json, rispy, pybtex).
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
-import os
-import subprocess
-import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -25,7 +19,7 @@ from playwright.sync_api import Page, Route, expect
 from pybtex.database import parse_string
 from pybtex.richtext import Text
 
-from tests.conftest import _StaticHost
+from tests.site_host import BuildFailed, served
 from tests.hostile import Planted, by_file, hostile_project
 from tests.site_html import BuiltSite
 from thouez_edition.actors import Actors, load_actors
@@ -76,19 +70,11 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hostile]:
     planted = hostile_project(root)
     site_dir = root / "site"
     site_dir.mkdir()
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_StaticHost, directory=str(site_dir)))
-    url = f"http://127.0.0.1:{server.server_address[1]}/"
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=root, capture_output=True, text=True, env={**os.environ, "SITE_URL": url, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    if result.returncode != 0:
-        server.server_close()
-        pytest.fail(f"the hostile site does not build:\n{result.stdout}\n{result.stderr}")
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield Hostile(root, BuiltSite(site_dir, url, result.stdout + result.stderr), planted)
-    server.shutdown()
-    server.server_close()
+    try:
+        with served(site_dir, config_dir=root) as (url, log):
+            yield Hostile(root, BuiltSite(site_dir, url, log), planted)
+    except BuildFailed as error:
+        pytest.fail(f"the hostile site does not build: {error}")
 
 
 def words(value: str) -> str:
