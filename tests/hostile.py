@@ -5,7 +5,8 @@ script tags, "</title>", a Markdown image with `onerror`, braces, pipes, quotes,
 Fields that are not free text keep their values: ids and references to ids, kinds and other
 values from a fixed list, numbers and dates, addresses (an address holding markup is refused by
 the loader, see tests/bad_inputs.py), and the words that must be found in the text (a work's
-locator, the words of a judgement or of what is kept). Each entry gets one more alias, hostile,
+locator, the words of a judgement or of what is kept, the paper's words where it differs from
+the sources, the facts a source supports). Each entry gets one more alias, hostile,
 beside the names the paper uses. `data/pages.yml` is copied as it is: it holds no free text,
 only page numbers, kinds of evidence, ids and the words with which each page begins.
 """
@@ -37,7 +38,8 @@ KEPT = {
     "id", "type", "group", "kind", "paper_category", "target", "secretariat_id", "actors",
     "URL", "url", "website", "website_2004", "DOI", "ISBN", "issued", "event-date", "accessed",
     "language", "locator", "note", "founded", "established", "members_as_of", "volume", "issue",
-    "page", "number", "collection-number", "number-of-pages", "aliases",
+    "page", "number", "collection-number", "number-of-pages", "aliases", "supports", "passage",
+    "only_in", "facts", "wikidata", "ror",
 }
 ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 FILES = ("organizations.yml", "rcpms.yml", "glossary.yml", "citations.yml", "emendations.yml", "paper.yml")
@@ -66,7 +68,9 @@ def _plant(data: Any, file: str, path: tuple[str | int, ...], planted: list[Plan
         return result
     if isinstance(data, list):
         return [_plant(value, file, (*path, index), planted) for index, value in enumerate(data)]
-    if not isinstance(data, str) or key in KEPT:
+    if not isinstance(data, str) or key in KEPT or "aliases" in path:
+        return data
+    if key == "paper" and "paper_differs" in path:  # the paper's words, found in its passage
         return data
     if key == "text" and path[0] in ("judgements", "kept"):
         return data

@@ -161,6 +161,14 @@ def test_the_json_ld_and_meta_tags_hold_the_strings_exactly(hostile: Hostile) ->
     assert meta["citation_technical_report_institution"] == words(hostile.paper["publisher"])
 
 
+def test_each_profiles_json_ld_holds_its_strings_exactly(hostile: Hostile) -> None:
+    for actor in hostile.actors.all:
+        scripts = hostile.site.soup(f"{actor.section}/{actor.id}/").select("script[type='application/ld+json']")
+        (data,) = [json.loads(script.string) for script in scripts]
+        assert data["name"] == actor.name and data["description"] == actor.summary
+        assert set(data["alternateName"]) >= set(actor.aliases) - {actor.name}
+
+
 def test_the_search_index_holds_the_profiles_strings_as_text(hostile: Hostile) -> None:
     index = json.loads((hostile.site.dir / "search" / "search_index.json").read_text(encoding="utf-8"))
     for actor in hostile.actors.all:

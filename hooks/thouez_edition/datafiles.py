@@ -466,6 +466,11 @@ def explain(error: jsonschema.ValidationError) -> str:
     if kind == "uniqueItems":
         return "repeats an item; expected each item once"
     if kind == "oneOf":
+        forms = [branch.get("description") for branch in error.validator_value if isinstance(branch, dict)]
+        if forms and all(forms):
+            # jsonschema gives the branches' errors when none matched, none when several did.
+            what = "is none of the forms it may take" if error.context else "fits more than one of the forms it may take"
+            return f"{what}; expected exactly one: " + " or ".join(forms)
         return f"is {_describe(value)}; expected {expected or 'one of the forms its schema allows'}"
     return _short(str(error.message)) + (f"; expected {expected}" if expected else "")
 
