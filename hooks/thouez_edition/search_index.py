@@ -106,7 +106,7 @@ def refine_index(
         if page in replaced or doc["location"].endswith(REPEATED_SECTIONS):
             continue
         if doc["location"] in kinds:
-            doc = {**doc, "title": f"{doc['title']} · {html.escape(kinds[doc['location']], quote=False)}"}
+            doc = {**doc, "title": f"{doc['title']} · {search_text(kinds[doc['location']])}"}
         docs.append(doc)
     for location, page_html in text_pages.items():
         docs.extend(passage_entries(location, page_html, passages))
