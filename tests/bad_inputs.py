@@ -73,6 +73,7 @@ def edit(path: str, old: str, new: str) -> Edit:
 
 ORGS, RCPMS, GLOSSARY = "data/organizations.yml", "data/rcpms.yml", "data/glossary.yml"
 CITATIONS, EMENDATIONS, PAPER = "data/citations.yml", "data/emendations.yml", "data/paper.yml"
+PAGE_MAP, EDITION = "data/pages.yml", "data/edition.yml"
 PAGE_A, PAGE_B, INDEX = "docs/paper/a.md", "docs/paper/b.md", "docs/index.md"
 
 ALIAS_BOMB = "\n".join(
@@ -156,6 +157,11 @@ CASES: list[Case] = [
     Case("a locator the note does not give", (edit(CITATIONS, "{note: 3, locator: p. 377}", "{note: 3, locator: p. 378}"),)),
     Case("a work by an unknown organisation", (edit(CITATIONS, "  actors: [iom]", "  actors: [human-rights-watch]"),)),
     Case("kept words the text does not have", (edit(EMENDATIONS, "  - text: loosing out", "  - text: words the paper never uses"),)),
+    Case("a page of the print out of order", (edit(PAGE_MAP, "- number: 3", "- number: 4"),)),
+    Case("a page that begins in no passage or heading", (edit(PAGE_MAP, "  at: b\n", "  at: p99\n"),)),
+    Case("a page that begins with words its passage does not have", (edit(PAGE_MAP, "  words: B\n", "  words: Not here\n"),)),
+    Case("the edition's licence at a javascript: address", (edit(EDITION, "  url: https://creativecommons.org/licenses/by/4.0/", "  url: javascript:alert(1)"),)),
+    Case("the edition without its editors", (edit(EDITION, "editors: Editors of the Thouez 2004 digital edition\n", ""),)),
     # --- schema files -------------------------------------------------------------------------
     Case("a schema file that is not JSON", (Write("data/schemas/glossary.schema.json", '{\n  "type": "array",\n  "items": {,}\n}\n'),)),
     Case("a schema file that is not a schema", (Write("data/schemas/paper.schema.json", '{"type": 12}\n'),)),

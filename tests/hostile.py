@@ -42,7 +42,7 @@ KEPT = {
     "only_in", "facts", "wikidata", "ror",
 }
 ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-FILES = ("organizations.yml", "rcpms.yml", "glossary.yml", "citations.yml", "emendations.yml", "paper.yml")
+FILES = ("organizations.yml", "rcpms.yml", "glossary.yml", "citations.yml", "emendations.yml", "paper.yml", "edition.yml")
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.bad_inputs import CASES, FIXTURE, Case, edition_copy, pages_of
-from thouez_edition.edition_data import load_edition
+from thouez_edition.edition_data import load_data_and_text
 from thouez_edition.errors import DataError
 
 EXPECTED: dict[str, list[str]] = {
@@ -68,7 +68,7 @@ EXPECTED: dict[str, list[str]] = {
         'data/glossary.yml:1: is empty; expected a list of {term, expansion} entries',
     ],
     'two documents in one file': [
-        "data/paper.yml:12: is not valid YAML: but found another document; expected YAML like the file's other entries (check the indentation, colons and quotes)",
+        "data/paper.yml:17: is not valid YAML: but found another document; expected YAML like the file's other entries (check the indentation, colons and quotes)",
     ],
     'an alias with no anchor': [
         "data/rcpms.yml:7: is not valid YAML: found undefined alias 'nowhere'; expected YAML like the file's other entries (check the indentation, colons and quotes)",
@@ -224,6 +224,21 @@ EXPECTED: dict[str, list[str]] = {
     'kept words the text does not have': [
         "data/emendations.yml:13: kept[0].text: “words the paper never uses” is not in the edition's text; expected words exactly as they stand in a paragraph or note",
     ],
+    'a page of the print out of order': [
+        'data/pages.yml:11: page 4.number: is 4; expected 3, the page after page 2',
+    ],
+    'a page that begins in no passage or heading': [
+        "data/pages.yml:11: page 3.at: “p99” is not a paragraph or heading of the text; expected an id such as p12, sn1 or a heading's id",
+    ],
+    'a page that begins with words its passage does not have': [
+        'data/pages.yml:11: page 3.words: “Not here” is not in b; expected the first words of the page, once',
+    ],
+    "the edition's licence at a javascript: address": [
+        'data/edition.yml:4: edition.licence.url: is "javascript:alert(1)", which does not start with http:// or https://; expected an http:// or https:// address with a host, without spaces, quotes, backslashes or angle brackets',
+    ],
+    'the edition without its editors': [
+        'data/edition.yml:1: edition.editors: is missing; expected the editors, named as a body',
+    ],
     'a schema file that is not JSON': [
         'data/schemas/glossary.schema.json:3: is not valid JSON: Expecting property name enclosed in double quotes at column 13; expected a JSON Schema',
     ],
@@ -294,7 +309,7 @@ EXPECTED: dict[str, list[str]] = {
 
 def problems_of(root: Path) -> list[str]:
     with pytest.raises(DataError) as caught:
-        load_edition(root / "data", pages_of(root))
+        load_data_and_text(root / "data", pages_of(root))
     return [str(problem) for problem in caught.value.problems]
 
 
@@ -305,7 +320,7 @@ def test_the_catalogue_is_large_and_every_case_has_its_messages() -> None:
 
 
 def test_the_fixture_edition_is_valid(tmp_path: Path) -> None:
-    edition = load_edition(edition_copy(tmp_path, Case("valid", ())) / "data", pages_of(tmp_path))
+    edition = load_data_and_text(edition_copy(tmp_path, Case("valid", ())) / "data", pages_of(tmp_path))
     assert [passage.anchor for passage in edition.paper.passages] == [
         "sn1", "sn2", "p1", "p2", "fn:1", "fn:2", "p3", "p4", "fn:3",
     ]

@@ -25,8 +25,12 @@ from .escaping import html_attribute, html_text, markdown_text, script_json
 @pass_context
 def _finalize(context: Context, value: Any) -> Any:
     """Every value that is not already markup, escaped for the kind of template it goes into."""
+    name = context.name or ""
     if isinstance(value, str) and not isinstance(value, Markup):
-        return markdown_text(value) if (context.name or "").endswith(".md") else html_text(value)
+        if name.endswith(".md"):
+            return markdown_text(value)
+        if name.endswith(".html"):
+            return html_text(value)
     return value
 
 
