@@ -79,7 +79,7 @@ from thouez_edition.passage_citations import Citations, PassageCitationsExtensio
 from thouez_edition.printed_pages import PageBreaksExtension, PageMap, redirect_pages, render_page_evidence, render_page_list
 from thouez_edition.profiles import GLOSSARY_PAGE, name_matcher, profile_pages, render_glossary
 from thouez_edition.references import Formatted, FormattingError, format_references, style_path
-from thouez_edition.search_index import refine_index
+from thouez_edition.search_index import SiteForSearch, refine_index
 from thouez_edition.scholarly import STEM, HowToCite, highwire_tags, json_ld, render_how_to_cite
 from thouez_edition.works import Works
 
@@ -111,6 +111,7 @@ class _Build:
     sections: dict[str, SectionRenderer] = field(default_factory=dict)
     citations: Citations | None = None
     profile_locations: tuple[str, ...] = ()
+    glossary_location: str = ""
 
 
 log = get_plugin_logger("edition")
@@ -286,6 +287,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for path, content in generated.items():
         files.append(File.generated(config, path, content=content))
     _build.bibliography_location = files.get_file_from_path(BIBLIOGRAPHY_PAGE).url
+    _build.glossary_location = files.get_file_from_path(GLOSSARY_PAGE).url
     _build.profile_locations = tuple(files.get_file_from_path(_build.actors.page_of(actor.id)).url for actor in _build.actors.all)
     for schema in sorted((_build.data_dir / "schemas").glob("*.schema.json")):
         files.append(File.generated(config, f"schemas/{schema.name}", abs_src_path=str(schema)))
@@ -316,13 +318,20 @@ def on_post_build(config: MkDocsConfig) -> None:
     # After the search plugin has written its index (hooks run after plugins for an event).
     index_file = site / "search" / "search_index.json"
     if index_file.exists():
+
+        def built(location: str) -> str:
+            return (site / location / "index.html").read_text(encoding="utf-8")
+
         index = refine_index(
             json.loads(index_file.read_text(encoding="utf-8")),
-            {location: (site / location / "index.html").read_text(encoding="utf-8") for location in _build.text_locations},
-            (_build.bibliography_location, (site / _build.bibliography_location / "index.html").read_text(encoding="utf-8")),
-            {reference.id: reference.citation for reference in _build.references},
-            {passage.anchor: passage for passage in _build.paper.passages},
-            {location: "profile" for location in _build.profile_locations},
+            SiteForSearch(
+                text_pages={location: built(location) for location in _build.text_locations},
+                bibliography=(_build.bibliography_location, built(_build.bibliography_location)),
+                glossary=(_build.glossary_location, built(_build.glossary_location)),
+                labels={reference.id: reference.citation for reference in _build.references},
+                passages={passage.anchor: passage for passage in _build.paper.passages},
+                kinds={location: "profile" for location in _build.profile_locations},
+            ),
         )
         index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     if _build.chromium:

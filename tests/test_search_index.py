@@ -48,3 +48,14 @@ def test_a_hit_names_the_passage_by_its_page_and_where_it_stands(site: BuiltSite
     assert titles["paper/dearth-of-activity/#p40"] == "pp. 11–12, ¶ 40 · Relations with states"
     assert titles["./#sn1"] == "Series note, p. 1, ¶ 1"
     assert titles["organizations/icmc/"] == "International Catholic Migration Commission (ICMC) · profile"
+
+
+def test_the_glossary_is_indexed_term_by_term(site: BuiltSite) -> None:
+    entries = {doc["location"]: doc for doc in docs(site) if doc["location"].startswith("glossary/#")}
+    assert entries["glossary/#term-PARinAC"]["title"] == "PARinAC · glossary"
+    assert "Partnership in Action" in entries["glossary/#term-PARinAC"]["text"]
+    rows = site.article("glossary/").select("tr[id]")
+    assert sorted(entries) == sorted(f"glossary/#{row['id']}" for row in rows)
+    # The page itself stands once, without the whole table as its text.
+    (page,) = [doc for doc in docs(site) if doc["location"] == "glossary/"]
+    assert page["text"] == ""

@@ -25,6 +25,11 @@ class Term:
     note: str | None = None
     actor_id: str | None = None
 
+    @property
+    def anchor(self) -> str:
+        """The term's row on the glossary page: `term-PARinAC` (case kept: "IOs" is not "IOS")."""
+        return "term-" + re.sub(r"[^A-Za-z0-9]+", "-", self.term).strip("-")
+
 
 def actor_terms(actors: Actors) -> list[Term]:
     terms = []

@@ -10,6 +10,7 @@ profiles repeat from the text are left out, so the same words do not come up twi
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 import lxml.html
@@ -84,22 +85,38 @@ def bibliography_entries(location: str, page_html: str, labels: Mapping[str, str
     return entries
 
 
-def refine_index(
-    index: dict[str, Any],
-    text_pages: Mapping[str, str],
-    bibliography: tuple[str, str] | None,
-    labels: Mapping[str, str],
-    passages: Mapping[str, Passage],
-    kinds: Mapping[str, str],
-) -> dict[str, Any]:
-    """The index with the text's pages and the bibliography indexed entry by entry.
+def glossary_entries(location: str, page_html: str) -> list[dict[str, Any]]:
+    """The glossary: the page, then one entry per term, leading to its row."""
+    (article,) = lxml.html.fromstring(page_html).xpath(ARTICLE)
+    entries = [_entry(location, "Glossary", "")]
+    for row in article.xpath(".//tr[@id]"):
+        term, meaning = row.xpath("./td")
+        entries.append(_entry(f"{location}#{row.get('id')}", f"{_text(term)} · glossary", _text(meaning)))
+    return entries
+
+
+@dataclass(frozen=True)
+class SiteForSearch:
+    """What the index is refined from, once the site is built.
 
     `text_pages` maps each page's location (`paper/introduction/`) to its built HTML;
-    `bibliography` is the bibliography's location and HTML; `labels` name works by their id;
-    `passages` are the text's paragraphs and notes by their ids; `kinds` says what other pages
-    are (`organizations/icmc/` is a "profile"), for their titles in the results.
+    `bibliography` and `glossary` are those pages' locations and HTML; `labels` name works by
+    their id; `passages` are the text's paragraphs and notes by their ids; `kinds` says what other
+    pages are (`organizations/icmc/` is a "profile"), for their titles in the results.
     """
-    replaced = set(text_pages) | ({bibliography[0]} if bibliography else set())
+
+    text_pages: Mapping[str, str]
+    bibliography: tuple[str, str]
+    glossary: tuple[str, str]
+    labels: Mapping[str, str]
+    passages: Mapping[str, Passage]
+    kinds: Mapping[str, str]
+
+
+def refine_index(index: dict[str, Any], site: SiteForSearch) -> dict[str, Any]:
+    """The index with the text's pages, the bibliography and the glossary indexed entry by entry."""
+    text_pages, bibliography, labels, passages, kinds = site.text_pages, site.bibliography, site.labels, site.passages, site.kinds
+    replaced = set(text_pages) | {bibliography[0], site.glossary[0]}
     docs: list[dict[str, Any]] = []
     for doc in index["docs"]:
         page = doc["location"].split("#")[0]
@@ -110,6 +127,6 @@ def refine_index(
         docs.append(doc)
     for location, page_html in text_pages.items():
         docs.extend(passage_entries(location, page_html, passages))
-    if bibliography:
-        docs.extend(bibliography_entries(*bibliography, labels))
+    docs.extend(bibliography_entries(*bibliography, labels))
+    docs.extend(glossary_entries(*site.glossary))
     return {**index, "docs": docs}
