@@ -6,7 +6,7 @@ import json
 from collections import Counter
 
 from tests.conftest import ROOT
-from tests.site_html import BuiltSite
+from tests.site_html import PAPER_PAGES, BuiltSite, plain_text
 from tests.source_text import NOTE_COUNT
 from thouez_edition.works import load_works
 
@@ -44,8 +44,9 @@ def test_paragraph_text_leaves_out_markers_and_apparatus(site: BuiltSite) -> Non
 
 def test_a_hit_names_the_passage_by_its_page_and_where_it_stands(site: BuiltSite) -> None:
     titles = {doc["location"]: doc["title"] for doc in docs(site)}
-    assert titles["paper/dearth-of-activity/#fn:25"] == "p. 10, n. 25 · Regional consultative mechanisms"
-    assert titles["paper/dearth-of-activity/#p40"] == "pp. 11–12, ¶ 40 · Relations with states"
+    assert titles["paper/dearth-of-activity/#fn:25"] == "p. 10, n. 25 · Explaining the dearth of activity › Regional consultative mechanisms"
+    assert titles["paper/dearth-of-activity/#p40"] == "pp. 11–12, ¶ 40 · Explaining the dearth of activity › Relations with states"
+    assert titles["paper/introduction/#p1"] == "p. 2, ¶ 1 · Introduction"
     assert titles["./#sn1"] == "Series note, p. 1, ¶ 1"
     assert titles["organizations/icmc/"] == "International Catholic Migration Commission (ICMC) · profile"
 
@@ -59,3 +60,20 @@ def test_the_glossary_is_indexed_term_by_term(site: BuiltSite) -> None:
     # The page itself stands once, without the whole table as its text.
     (page,) = [doc for doc in docs(site) if doc["location"] == "glossary/"]
     assert page["text"] == ""
+
+
+def test_every_notes_hit_names_the_section_and_subsection_where_it_is_called(site: BuiltSite) -> None:
+    titles = {doc["location"]: doc["title"] for doc in docs(site)}
+    labelled = 0
+    for page in PAPER_PAGES:
+        article = site.article(page)
+        for marker in article.select("sup[id^='fnref']"):
+            number = marker["id"].split(":")[1]
+            # Where the marker stands, read from the built page: its section (h1) and the nearest
+            # heading below it, if any.
+            section = marker.find_previous("h1")
+            nearest = marker.find_previous(["h1", "h2", "h3", "h4"])
+            where = plain_text(section) + ("" if nearest is section else f" › {plain_text(nearest)}")
+            assert titles[f"{page}#fn:{number}"].split(" · ", 1)[1] == where, number
+            labelled += 1
+    assert labelled == NOTE_COUNT

@@ -51,11 +51,13 @@ def _entry(location: str, title: str, text: str, boost: float | None = None) -> 
 
 
 def passage_title(passage: Passage) -> str:
-    """What a hit on a passage says: its place in the print and the edition, and where it stands
-    ("p. 10, n. 25 · Regional consultative mechanisms")."""
+    """What a hit on a passage says: its place in the print and the edition, and the section and
+    subsection where it stands (a note, where it is called): "p. 10, n. 25 · Explaining the
+    dearth of activity › Regional consultative mechanisms"."""
     if passage.series_note:
         return f"Series note, {passage.place}"
-    return f"{passage.place} · {passage.section}"
+    section, *deeper = passage.headings or (passage.page_title,)
+    return f"{passage.place} · {section}" + (f" › {deeper[-1]}" if deeper else "")
 
 
 def passage_entries(location: str, page_html: str, passages: Mapping[str, Passage]) -> list[dict[str, str]]:
