@@ -29,10 +29,20 @@ def working_tree() -> TreeState | None:
     return state
 
 
+STATUS = {"??": "untracked", "M": "modified", "A": "added", "D": "deleted", "R": "renamed", "MM": "modified"}
+
+
+def _describe(state: str | None) -> str:
+    if state is None:
+        return "clean"
+    status, digest = state.split(" ", 1)
+    return f"{STATUS.get(status, status)} (content {digest})"
+
+
 def changes(before: TreeState, after: TreeState) -> list[str]:
     """What differs between two states of the working tree, path by path."""
     return [
-        f"{path}: {before.get(path, 'unchanged')} -> {after.get(path, 'as committed')}"
+        f"{path}: was {_describe(before.get(path))}, now {_describe(after.get(path))}"
         for path in sorted(set(before) | set(after))
         if before.get(path) != after.get(path)
     ]

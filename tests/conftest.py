@@ -4,13 +4,14 @@ the checkout as it found it."""
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 
 import pytest
 from hypothesis import settings
 from playwright.sync_api import expect
 
-from tests.checkout import TreeState, working_tree
+from tests.checkout import TreeState, changes, working_tree
 from tests.site_host import CHROMIUM, RESULTS, ROOT, BuildFailed, served
 from tests.site_html import BuiltSite
 from thouez_edition.printing import QUIET_CHROMIUM_FLAGS
@@ -25,9 +26,6 @@ settings.load_profile("edition")
 # that would otherwise hang, so it is far above what a loaded machine needs (Playwright's default
 # of 5 s for an expectation is not).
 expect.set_options(timeout=60_000)
-
-TREE_CHECK = "test_the_run_leaves_the_working_tree_as_it_found_it"
-
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
@@ -47,21 +45,47 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
     return {**browser_type_launch_args, "executable_path": str(CHROMIUM), "args": QUIET_CHROMIUM_FLAGS}
 
 
-# --- the checkout is left as it was ---------------------------------------------------------------
+# --- the checkout is left as it was, and test-results/ starts empty ------------------------------
+#
+# The check runs in the process that leads the run (with pytest-xdist, the controller; without it,
+# the only one), after every test: it compares the working tree with the tree at the start and
+# reports the result as a test of its own, so a run that changes a tracked file fails.
 
+TREE_CHECK_ID = "tests/conftest.py::the run leaves the working tree as it found it"
 _TREE_AT_START = pytest.StashKey["TreeState | None"]()
 
 
+def _leads_the_run(config: pytest.Config) -> bool:
+    return not hasattr(config, "workerinput")
+
+
 def pytest_configure(config: pytest.Config) -> None:
-    config.stash[_TREE_AT_START] = working_tree()
+    if _leads_the_run(config):
+        config.stash[_TREE_AT_START] = working_tree()
+        # Reports and pictures of this run only; emptied once, before any worker writes to it.
+        shutil.rmtree(RESULTS, ignore_errors=True)
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    # The tree check looks at what every other test did, so it runs after all of them.
-    items.sort(key=lambda item: getattr(item, "originalname", "") == TREE_CHECK)
+@pytest.fixture(scope="session", autouse=True)
+def delete_output_dir() -> None:
+    """pytest-playwright's own fixture empties test-results/ in every worker as it starts, which
+    could remove what another worker has written; the run empties it once instead (above)."""
 
 
-@pytest.fixture
-def tree_at_start(pytestconfig: pytest.Config) -> TreeState | None:
-    """The working tree as it was when this test run started."""
-    return pytestconfig.stash[_TREE_AT_START]
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    config = session.config
+    if not _leads_the_run(config) or config.stash.get(_TREE_AT_START, None) is None:
+        return  # a worker, or not a git checkout
+    now = working_tree()
+    changed = changes(config.stash[_TREE_AT_START], now or {})
+    report = pytest.TestReport(
+        nodeid=TREE_CHECK_ID,
+        location=("tests/conftest.py", 0, "the run leaves the working tree as it found it"),
+        keywords={},
+        outcome="failed" if changed else "passed",
+        longrepr=("the test run changed the working tree:\n" + "\n".join(changed)) if changed else None,
+        when="call",
+    )
+    config.hook.pytest_runtest_logreport(report=report)
+    if changed:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
