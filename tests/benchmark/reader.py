@@ -46,6 +46,8 @@ PAGE_KINDS = {
 }
 RUNS = 5
 REPORTS = RESULTS / "benchmark"
+# Lighthouse's default settings, except that bootup-time lists every script, however little it runs.
+LIGHTHOUSE_CONFIG = Path(__file__).with_name("lighthouse-config.json")
 
 
 @dataclass
@@ -119,7 +121,7 @@ def interleaved(
         for kind, path in pages.items():
             for site, url in sites.items():
                 stem = reports / f"{site}-{kind.replace(' ', '-')}-{number + 1}"
-                lhr = run_lighthouse(url + path, stem, ["performance"])
+                lhr = run_lighthouse(url + path, stem, ["performance"], LIGHTHOUSE_CONFIG)
                 results[(site, kind)].runs.append(read_run(lhr))
                 done += 1
                 print(f"\r  {done}/{total} runs, load average {os.getloadavg()[0]:.1f}", end="", flush=True)
