@@ -78,7 +78,8 @@ def test_mentions_are_linked_once_per_paragraph_or_note(site: BuiltSite) -> None
 
 def test_mention_links_show_a_preview_of_the_profile(site: BuiltSite) -> None:
     links = site.article("paper/current-context/").select("a.mention")
-    assert links and all(link.has_attr("data-preview") for link in links)
+    # Marked for the edition's previews (link-tooltips.js), not for the theme's.
+    assert links and all(link.has_attr("data-lazy-preview") and not link.has_attr("data-preview") for link in links)
 
 
 def test_organisations_directory_groups_by_the_papers_categories_then_kind(site: BuiltSite, actors: Actors) -> None:

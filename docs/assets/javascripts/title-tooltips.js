@@ -4,7 +4,7 @@
 // which blocks the main thread; here one delegated listener serves them all, and a tooltip is made
 // only when it is shown. Markup, classes and ARIA are Material's own (.md-tooltip2, role tooltip).
 (function () {
-  const HOSTS = ".md-content [title]:not([data-preview])";
+  const HOSTS = ".md-content [title]:not([data-preview], [data-lazy-preview])";
   let host = null;
   let title = "";
   let tip = null;
