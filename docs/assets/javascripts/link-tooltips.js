@@ -15,6 +15,8 @@
   let tip = null;
   let timer = 0;
   let sequence = 0;
+  // Counts the showings, so that a preview arriving late for an earlier one is dropped.
+  let showings = 0;
 
   function withoutIds(elements) {
     for (const element of elements) {
@@ -100,8 +102,8 @@
     link.setAttribute("aria-controls", tip.id);
     link.setAttribute("aria-haspopup", "dialog");
     place(link, tip);
-    const shown = tip;
-    requestAnimationFrame(function () { shown.classList.add("md-tooltip2--active"); });
+    const dialog = tip;
+    requestAnimationFrame(function () { dialog.classList.add("md-tooltip2--active"); });
   }
 
   function show(link) {
@@ -109,12 +111,13 @@
     if (link === host) return;
     hide();
     host = link;
+    const showing = ++showings;
     const text = link.textContent.replace(/\s+/g, " ").trim();
     if (link.matches(NOTE)) {
       open(link, noteContent(link), "Note " + text);
     } else {
       previewOf(link.href.split("#")[0]).then(function (page) {
-        if (link === host) open(link, previewContent(page, link), "Preview: " + text);
+        if (showing === showings && link === host) open(link, previewContent(page, link), "Preview: " + text);
       }, function () {});
     }
   }
