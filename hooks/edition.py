@@ -213,6 +213,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     ]
     config.mdx_configs["abbr"] = {"glossary": abbreviations(_build.glossary)}
     site_url = config.site_url or ""
+    config.mdx_configs["thouez_edition.print_addresses"] = {"site_url": site_url}
     # Zotero attaches the PDF only from an address on the page's own host.
     pdf_url = urljoin(site_url, PDF_PATH) if chromium and site_url else None
     # The print page links its own stylesheet (overrides/main.html).
