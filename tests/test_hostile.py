@@ -240,8 +240,12 @@ def test_the_bibtex_export_parses_with_every_work(hostile: Hostile) -> None:
         assert list(database.entries) == [record["id"] for record in hostile.works.records()]
 
 
-@pytest.mark.xfail(reason="issue 14: pandoc's BibTeX writer turns straight quotes into typographic ones (as CSL "
-                          "reads them) and writes LaTeX escapes (\\textless) that pybtex does not decode", strict=False)
+# BibTeX is LaTeX: pandoc writes "<" as \textless, a space before "!" as \,, and "--" as -\/-, and reads
+# straight quotes in CSL text as quotation marks, printing typographic ones. Neither pybtex nor
+# citation-js decodes all of those escapes, so a hostile title does not read back character for
+# character (the project's own 38 titles, with typographic quotes, do: test_export_readers.py).
+@pytest.mark.xfail(reason="pandoc's LaTeX escapes (\\textless, \\,, -\\/-) are not all decoded by BibTeX readers, "
+                          "and straight quotes come back typographic", strict=False)
 def test_the_bibtex_export_holds_every_title_exactly(hostile: Hostile) -> None:
     text = (hostile.site.dir / "downloads" / "works-cited.bib").read_text(encoding="utf-8")
     database = parse_string(text, "bibtex")
