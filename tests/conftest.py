@@ -1,18 +1,20 @@
-"""Shared fixtures: the real site, built once per session with `mkdocs build --strict` and served
-on 127.0.0.1 at the same origin as its `site_url`; the browser; and a check that the run leaves
-the checkout as it found it."""
+"""Shared fixtures: the real site, built once per run with `mkdocs build --strict` (one build for
+all of pytest-xdist's workers) and served on 127.0.0.1 at the same origin as its `site_url`; the
+browser; and a check that the run leaves the checkout as it found it."""
 
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
+import tempfile
+from contextlib import ExitStack
+from pathlib import Path
 
 import pytest
 from hypothesis import settings
 from playwright.sync_api import expect
 
 from tests.checkout import TreeState, changes, working_tree
-from tests.site_host import CHROMIUM, RESULTS, ROOT, BuildFailed, served
+from tests.site_host import CHROMIUM, RESULTS, ROOT, BuildFailed, SharedBuild, hosting
 from tests.site_html import BuiltSite
 from thouez_edition.printing import QUIET_CHROMIUM_FLAGS
 
@@ -27,14 +29,18 @@ settings.load_profile("edition")
 # of 5 s for an expectation is not).
 expect.set_options(timeout=60_000)
 
+_SHARED_BUILD = pytest.StashKey[SharedBuild]()
+_HOSTING = pytest.StashKey[ExitStack]()
+
+
 @pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
-    site_dir = tmp_path_factory.mktemp("site")
+def site(pytestconfig: pytest.Config) -> BuiltSite:
+    shared = pytestconfig.stash[_SHARED_BUILD]
     try:
-        with served(site_dir) as (url, log):
-            yield BuiltSite(site_dir, url, log)
+        site_dir, log = shared.site()
     except BuildFailed as error:
         pytest.fail(str(error))
+    return BuiltSite(site_dir, shared.url, log)
 
 
 @pytest.fixture(scope="session")
@@ -64,6 +70,26 @@ def pytest_configure(config: pytest.Config) -> None:
         config.stash[_TREE_AT_START] = working_tree()
         # Reports and pictures of this run only; emptied once, before any worker writes to it.
         shutil.rmtree(RESULTS, ignore_errors=True)
+        # The folder of the run's one build, served by this process for as long as the run lasts.
+        stack = config.stash[_HOSTING] = ExitStack()
+        root = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="thouez-edition-site-")))
+        (root / "site").mkdir()
+        config.stash[_SHARED_BUILD] = SharedBuild(root, stack.enter_context(hosting(root / "site")))
+    else:
+        shared = config.workerinput["thouez_edition_site"]
+        config.stash[_SHARED_BUILD] = SharedBuild(Path(shared["root"]), shared["url"])
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node) -> None:
+    """pytest-xdist: tell each worker where the run's one build is and where it is served."""
+    shared = node.config.stash[_SHARED_BUILD]
+    node.workerinput["thouez_edition_site"] = {"root": str(shared.root), "url": shared.url}
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if _HOSTING in config.stash:
+        config.stash[_HOSTING].close()
 
 
 @pytest.fixture(scope="session", autouse=True)

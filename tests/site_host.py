@@ -7,9 +7,11 @@ instant navigation falls back to full page loads on any other origin.
 
 from __future__ import annotations
 
+import fcntl
 import functools
 import gzip
 import http.server
+import json
 import os
 import subprocess
 import sys
@@ -71,19 +73,60 @@ def build_site(site_dir: Path, url: str, config_dir: Path = ROOT) -> str:
     return result.stdout + result.stderr
 
 
+class QuietServer(http.server.ThreadingHTTPServer):
+    """A reader's browser may drop a connection it no longer needs (a preview it will not show):
+    that is not an error of the site, so it is not reported."""
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
+@contextmanager
+def hosting(site_dir: Path) -> Iterator[str]:
+    """Serve `site_dir` (built or not yet) on a free port of 127.0.0.1; yields its URL."""
+    handler = functools.partial(StaticHost, directory=str(site_dir))
+    server = QuietServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 @contextmanager
 def served(site_dir: Path, config_dir: Path = ROOT) -> Iterator[tuple[str, str]]:
     """Build the site into `site_dir` and serve it on a free port; yields its URL and build log."""
-    handler = functools.partial(StaticHost, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    try:
-        url = f"http://127.0.0.1:{server.server_address[1]}/"
-        log = build_site(site_dir, url, config_dir)
-        thread = threading.Thread(target=server.serve_forever, daemon=True)
-        thread.start()
-        try:
-            yield url, log
-        finally:
-            server.shutdown()
-    finally:
-        server.server_close()
+    with hosting(site_dir) as url:
+        yield url, build_site(site_dir, url, config_dir)
+
+
+class SharedBuild:
+    """One build of the real site for every process of a test run.
+
+    The process that leads the run serves a folder from its start to its end (the site must be
+    built for the address it is served from); the first process whose tests need the site builds
+    it there, under a lock, and records the outcome, so the others wait for it and read the same
+    outcome instead of building again."""
+
+    def __init__(self, root: Path, url: str) -> None:
+        self.root, self.url = root, url
+        self.site_dir = root / "site"
+
+    def site(self) -> tuple[Path, str]:
+        """The built site's folder and build log; raises `BuildFailed` if the build failed."""
+        outcome = self.root / "outcome.json"
+        with open(self.root / "build.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+            if not outcome.exists():
+                try:
+                    result = {"built": True, "log": build_site(self.site_dir, self.url)}
+                except BuildFailed as error:
+                    result = {"built": False, "log": str(error)}
+                outcome.write_text(json.dumps(result), encoding="utf-8")
+        result = json.loads(outcome.read_text(encoding="utf-8"))
+        if not result["built"]:
+            raise BuildFailed(result["log"])
+        return self.site_dir, result["log"]

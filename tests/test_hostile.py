@@ -54,13 +54,17 @@ class Hostile:
         self.actors: Actors = load_actors(data)
         self.works: Works = load_works(data)
         self.paper = load_paper_record(data)
+        self._texts: dict[str, str] = {}
 
     def text_of(self, page: str) -> str:
-        """The words of a page's article, as a reader sees them (white space collapsed)."""
-        article = self.site.soup(page).select_one("article.md-content__inner")
-        for permalink in article.select("a.headerlink"):
-            permalink.decompose()
-        return " ".join(article.get_text().split())
+        """The words of a page's article, as a reader sees them (white space collapsed); each page
+        is read once, however many planted strings are looked for in it."""
+        if page not in self._texts:
+            article = self.site.soup(page).select_one("article.md-content__inner")
+            for permalink in article.select("a.headerlink"):
+                permalink.decompose()
+            self._texts[page] = " ".join(article.get_text().split())
+        return self._texts[page]
 
 
 @pytest.fixture(scope="module")

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from tests.conftest import ROOT
 from tests.site_html import PAPER_PAGES, BuiltSite, plain_text, reader_text, resolve
@@ -32,11 +33,14 @@ def test_every_entry_has_a_profile_page(site: BuiltSite, actors: Actors) -> None
 
 
 def test_every_in_the_paper_link_lands_on_a_passage_that_names_the_entry(site: BuiltSite, actors: Actors) -> None:
+    targets: dict[Path, BeautifulSoup] = {}  # the few pages all links lead to, each parsed once
     for actor in actors.all:
         page = profile_path(actor)
         for link in site.article(page).select("a.passage-link"):
             file, anchor = resolve(site, page, link["href"])
-            target = site.soup(str(file.relative_to(site.dir))).find(id=anchor)
+            if file not in targets:
+                targets[file] = site.soup(str(file.relative_to(site.dir)))
+            target = targets[file].find(id=anchor)
             assert target is not None, f"{page}: {link['href']}"
             assert target.name in ("p", "li") and re.match(r"^(p\d+|sn\d+|fn:\d+)$", anchor)
             text = " ".join(target.get_text(" ").split())
