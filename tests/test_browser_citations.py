@@ -22,6 +22,12 @@ def test_a_works_cited_link_shows_the_reference_leads_to_it_and_back(page: Page,
     tooltip = page.locator(".md-tooltip2--active")
     expect(tooltip).to_be_visible()
     expect(tooltip).to_contain_text("Florini, Ann M. 2000a. “Lessons Learned.”")
+    expect(link).to_have_accessible_description(re.compile("^Florini, Ann M. 2000a"))
+    # Left, the link has its title again (taken off while the tooltip shows, so that the
+    # browser's own does not cover it) and the tooltip is gone.
+    page.mouse.move(0, 0)
+    expect(tooltip).to_have_count(0)
+    expect(link).to_have_attribute("title", re.compile("^Florini, Ann M. 2000a"))
 
     link.click()
     expect(page).to_have_url(site.page_url("bibliography/") + "#florini-2000-lessons")

@@ -82,7 +82,7 @@ def test_mentions_are_linked_once_per_paragraph_or_note(site: BuiltSite) -> None
 
 def test_mention_links_show_a_preview_of_the_profile(site: BuiltSite) -> None:
     links = site.article("paper/current-context/").select("a.mention")
-    # Marked for the edition's previews (link-tooltips.js), not for the theme's.
+    # Marked for the edition's previews (tooltips.js), not for the theme's.
     assert links and all(link.has_attr("data-lazy-preview") and not link.has_attr("data-preview") for link in links)
 
 

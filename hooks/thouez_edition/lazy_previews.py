@@ -2,7 +2,7 @@
 
 Material's preview extension marks every link whose target is a profile with `data-preview`, and
 Material's script then mounts watchers on each marked link when a page loads. The edition shows
-previews from one delegated listener instead (docs/assets/javascripts/link-tooltips.js), made only
+previews from one delegated listener instead (docs/assets/javascripts/tooltips.js), made only
 when a reader points at a link; this treeprocessor renames the mark to `data-lazy-preview` so the
 theme's script leaves those links alone. Links to a place on the same page (a heading's permalink
 on a profile) are not previews of anything and lose the mark.
