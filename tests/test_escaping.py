@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import subprocess
 import xml.etree.ElementTree as etree
 
 import lxml.html
@@ -17,11 +18,13 @@ from hypothesis import strategies as st
 
 from tests.conftest import ROOT
 from thouez_edition.data_html import data_block
+from thouez_edition.references import pandoc_path
 from thouez_edition.escaping import (
     html_attribute,
     html_text,
     markdown_text,
     meta_content,
+    pandoc_markdown_text,
     script_json,
     search_text,
     tree_text,
@@ -141,6 +144,28 @@ def test_search_index_text_is_html_that_reads_back_exactly(value: str) -> None:
     escaped = search_text(value)
     assert "<" not in escaped and html.unescape(escaped) == value
     assert parsed(f"<p>{escaped}</p>")[0].text_content() == value
+
+
+def pandoc_reads(values: list[str]) -> list[str]:
+    """The text pandoc makes of each string of a metadata list, read as Markdown without `smart`."""
+    document = "---\n" + json.dumps({"values": values}, ensure_ascii=False) + "\n---\n"
+    result = subprocess.run([pandoc_path(), "--from=markdown-smart", "--to=json", "--standalone"],
+                            input=document, capture_output=True, text=True, encoding="utf-8", check=True)
+    meta = json.loads(result.stdout)["meta"].get("values", {"c": []})
+
+    def text(inlines: list[dict]) -> str:
+        pieces = {"Str": lambda c: c, "Space": lambda c: " ", "SoftBreak": lambda c: " "}
+        return "".join(pieces[inline["t"]](inline.get("c")) for inline in inlines)
+
+    return [text(item["c"]) if item["t"] == "MetaInlines" else "" for item in meta["c"]]
+
+
+# One pandoc run per example, each example a batch of strings.
+@settings(max_examples=150)
+@given(st.lists(ANY_TEXT, min_size=1, max_size=12))
+def test_pandoc_reads_pandoc_markdown_text_back_as_the_same_text(values: list[str]) -> None:
+    shown = [re.sub(r"[ \t\n\r\f\v]+", " ", value).strip(" ") for value in values]
+    assert pandoc_reads([pandoc_markdown_text(value) for value in values]) == shown
 
 
 SCHEMA_URL = re.compile(json.loads((ROOT / "data" / "schemas" / "common.schema.json").read_text())["$defs"]["url"]["pattern"])

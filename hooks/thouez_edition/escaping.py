@@ -12,20 +12,23 @@ with the one function for that place.
 | text or an attribute of a Python-Markdown element  | `tree_text`       |
 | JSON inside a `<script>` element                   | `script_json`     |
 | a title or text in the search index (HTML)         | `search_text`     |
+| pandoc's Markdown (the records pandoc writes out)  | `pandoc_markdown_text` |
 
-BibTeX and RIS are written by `exports.py`.
+BibTeX and RIS themselves are written by pandoc and rispy (`exports.py`).
 """
 
 from __future__ import annotations
 
 import html
 import json
+import re
 from typing import Any
 
 from markupsafe import Markup, escape
 
 # Characters that Markdown could read as syntax anywhere on a line: all of ASCII punctuation.
 _ASCII_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+_MARKDOWN_WHITE_SPACE = re.compile(r"[ \t\n\r\f\v]+")
 _SCRIPT_UNSAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
 
@@ -84,3 +87,12 @@ def script_json(value: Any) -> Markup:
 def search_text(value: Any) -> str:
     """A title or text in Material's search index, which holds HTML."""
     return html.escape(str(value), quote=False)
+
+
+def pandoc_markdown_text(value: Any) -> str:
+    """Text that pandoc's Markdown reader (with `smart` off) reads back as exactly these
+    characters: every ASCII punctuation character backslash-escaped, and each run of white space
+    that Markdown sees (a line break or an indent would start a new block) made one space, as
+    Markdown would show it."""
+    text = _MARKDOWN_WHITE_SPACE.sub(" ", str(value)).strip(" ")
+    return "".join(f"\\{character}" if character in _ASCII_PUNCTUATION else character for character in text)

@@ -11,14 +11,13 @@ from __future__ import annotations
 import json
 import re
 import subprocess
-import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import rispy
 
+from .escaping import pandoc_markdown_text
 from .references import pandoc_path
 
 Record = Mapping[str, Any]
@@ -65,32 +64,57 @@ def to_csl_json(records: Sequence[Record]) -> str:
 # --- BibTeX and BibLaTeX, by pandoc -------------------------------------------------------------
 
 
-def _keeping_case(record: Record) -> dict[str, Any]:
-    """The record as pandoc should read it: the title's capitals as given.
+def _as_pandoc_markdown(value: Any) -> Any:
+    """A record's value as pandoc should read it from Markdown metadata: every string as text."""
+    if isinstance(value, str):
+        return pandoc_markdown_text(value)
+    if isinstance(value, list):
+        return [_as_pandoc_markdown(item) for item in value]
+    if isinstance(value, Mapping):
+        return {key: _as_pandoc_markdown(item) for key, item in value.items()}
+    return value
 
-    pandoc takes CSL titles to be in sentence case and rewrites them in title case for BibTeX
-    ("Lessons Learned", "Norms Versus"); the records hold titles as the works print them, so the
-    title is marked with CSL's own `nocase` span, which pandoc writes as a braced group.
+
+def _references_document(records: Sequence[Record]) -> str:
+    """The records as the `references` of a Markdown document, for pandoc to read with `smart` off.
+
+    pandoc reads CSL-JSON text as CSL's rich text with its smart typography: straight quotes become
+    typographic ones and a space before "!" a thin space, so a title would not come back as
+    given. From Markdown metadata with `-smart`, every string escaped, it reads exactly the
+    characters given. pandoc also takes CSL titles to be in sentence case and rewrites them in
+    title case for BibTeX ("Lessons Learned", "Norms Versus"); the records hold titles as the
+    works print them, so the title is put in a `nocase` span, which pandoc writes as a braced
+    group.
     """
-    copy = dict(record)
-    if copy.get("title"):
-        copy["title"] = f'<span class="nocase">{copy["title"]}</span>'
-    return copy
+    references = []
+    for record in records:
+        reference = _as_pandoc_markdown(record)
+        if record.get("title"):
+            reference["title"] = f"[{reference['title']}]{{.nocase}}"
+        references.append(reference)
+    # JSON is YAML whose every string is quoted: no title is read as a number or a date.
+    return "---\n" + json.dumps({"references": references}, ensure_ascii=False) + "\n---\n"
+
+
+# Equivalent LaTeX that BibTeX readers decode: pandoc writes "^" as the accent command `\^{}` and
+# "--" as `-\/-` (the italic correction keeps LaTeX from making an en dash), which citation-js
+# (and so the tools built on it) read as an accent on nothing and as a literal "\/".
+_READABLE_LATEX = ((re.compile(r"\\\^\{\}"), r"\\textasciicircum{}"), (re.compile(r"(?<=-)\\/(?=-)"), "{}"))
 
 
 def _pandoc(records: Sequence[Record], to: str) -> str:
     check_records(records)
-    with tempfile.TemporaryDirectory() as work:
-        source = Path(work) / "works.json"
-        source.write_text(json.dumps([_keeping_case(r) for r in records], ensure_ascii=False), encoding="utf-8")
-        result = subprocess.run(
-            [pandoc_path(), "--from=csljson", f"--to={to}", "--wrap=none", str(source)],
-            capture_output=True, text=True, encoding="utf-8",
-        )
+    result = subprocess.run(
+        [pandoc_path(), "--from=markdown-smart", f"--to={to}", "--standalone", "--wrap=none"],
+        input=_references_document(records), capture_output=True, text=True, encoding="utf-8",
+    )
     if result.returncode != 0 or result.stderr.strip():
         raise ExportError(f"pandoc could not write {to}: {result.stderr.strip()}")
-    _check_braces(result.stdout, to)
-    return result.stdout
+    bib = result.stdout
+    for written, readable in _READABLE_LATEX:
+        bib = written.sub(readable, bib)
+    _check_braces(bib, to)
+    return bib
 
 
 ENTRY_START = re.compile(r"^@\w+\{(?P<key>[^,\s]+),", re.MULTILINE)
