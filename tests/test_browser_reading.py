@@ -104,6 +104,36 @@ def test_a_tap_on_a_phone_shows_the_note_in_place(browser: Browser, site: BuiltS
     context.close()
 
 
+# On a phone, each kind of passage a reader is sent to by its address comes to rest just below
+# the sticky header, not under it and not moved away by what is laid out after the jump (as it
+# was when the blocks of the text were laid out only as they neared the screen: README, speed).
+PHONE_ADDRESSES = [
+    ("paper/dearth-of-activity/", "p33"),
+    ("paper/potential-contribution/", "p70"),
+    ("paper/dearth-of-activity/", "fn:25"),
+    ("paper/dearth-of-activity/", "fnref:25"),
+    ("paper/notes/", "n25"),
+    ("bibliography/", "brinkerhoff-1999-collaboration"),
+    ("paper/notes/", "n55"),
+    ("organizations/", "government-agency"),
+]
+LANDING = """(id) => [document.getElementById(id).getBoundingClientRect().top,
+                   document.querySelector(".md-header").getBoundingClientRect().bottom]"""
+
+
+@pytest.mark.parametrize(("path", "fragment"), PHONE_ADDRESSES)
+def test_on_a_phone_an_address_brings_its_passage_just_below_the_header(
+    browser: Browser, site: BuiltSite, path: str, fragment: str
+) -> None:
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    page.goto(f"{site.page_url(path)}#{fragment}")
+    wait_until_still(page)
+    top, header = page.evaluate(LANDING, fragment)
+    assert header - 1 <= top <= header + 40, f"#{fragment} rests at {top:.0f} px, the header ends at {header:.0f} px"
+    context.close()
+
+
 def test_keyboard_alone_reaches_a_note_follows_it_and_comes_back(page: Page, site: BuiltSite) -> None:
     page.goto(site.page_url("paper/introduction/"))
     tab_to(page, "a.footnote-ref")
