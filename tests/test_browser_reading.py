@@ -108,11 +108,9 @@ def test_a_tap_on_a_phone_shows_the_note_in_place(browser: Browser, site: BuiltS
 # the sticky header, not under it and not moved away by what is laid out after the jump (as it
 # was when the blocks of the text were laid out only as they neared the screen: README, speed).
 PHONE_ADDRESSES = [
-    ("paper/dearth-of-activity/", "p33"),
     ("paper/potential-contribution/", "p70"),
     ("paper/dearth-of-activity/", "fn:25"),
     ("paper/dearth-of-activity/", "fnref:25"),
-    ("paper/notes/", "n25"),
     ("bibliography/", "brinkerhoff-1999-collaboration"),
     ("paper/notes/", "n55"),
     ("organizations/", "government-agency"),
