@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from tests.conftest import ROOT
 from thouez_edition.data_html import data_block
+from thouez_edition.exports import metadata_document
 from thouez_edition.references import pandoc_path
 from thouez_edition.escaping import (
     html_attribute,
@@ -148,9 +149,8 @@ def test_search_index_text_is_html_that_reads_back_exactly(value: str) -> None:
 
 def pandoc_reads(values: list[str]) -> list[str]:
     """The text pandoc makes of each string of a metadata list, read as Markdown without `smart`."""
-    document = "---\n" + json.dumps({"values": values}, ensure_ascii=False) + "\n---\n"
     result = subprocess.run([pandoc_path(), "--from=markdown-smart", "--to=json", "--standalone"],
-                            input=document, capture_output=True, text=True, encoding="utf-8", check=True)
+                            input=metadata_document({"values": values}), capture_output=True, text=True, encoding="utf-8", check=True)
     meta = json.loads(result.stdout)["meta"].get("values", {"c": []})
 
     def text(inlines: list[dict]) -> str:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -18,6 +17,7 @@ import rispy
 from pybtex.database import Person, parse_string
 from pybtex.richtext import Text
 
+from tests.citation_js_reader import read_with_citation_js
 from tests.conftest import ROOT
 from tests.site_html import BuiltSite
 from tests.test_exports import HOSTILE
@@ -25,7 +25,6 @@ from thouez_edition.exports import to_biblatex, to_bibtex, to_ris
 from thouez_edition.scholarly import load_paper_record
 from thouez_edition.works import load_works
 
-CITATION_JS = ROOT / "tests" / "citation-js"
 RECORDS: list[dict[str, Any]] = [*load_works(ROOT / "data").records(), load_paper_record(ROOT / "data")]
 BY_ID = {record["id"]: record for record in RECORDS}
 EDITION = "thouez-2004-digital-edition"
@@ -85,15 +84,6 @@ def differences(read: Mapping[str, dict[str, Any]], ids: Iterable[str], ris: boo
 
 
 # --- citation-js --------------------------------------------------------------------------------
-
-
-def read_with_citation_js(paths: Iterable[str]) -> dict[str, Any]:
-    if not (CITATION_JS / "node_modules").is_dir() or shutil.which("node") is None:
-        pytest.fail("citation-js is not installed: run ./tests/run, which installs tests/citation-js")
-    result = subprocess.run(["node", str(CITATION_JS / "read.js"), *paths],
-                            capture_output=True, text=True, encoding="utf-8", timeout=120)
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
 
 
 @pytest.fixture(scope="module", autouse=True)

@@ -18,10 +18,10 @@ from bs4 import BeautifulSoup
 from playwright.sync_api import Page, Route, expect
 from pybtex.database import parse_string
 
+from tests.citation_js_reader import read_with_citation_js
 from tests.site_host import BuildFailed, served
 from tests.hostile import Planted, by_file, hostile_project
 from tests.site_html import BuiltSite
-from tests.test_export_readers import read_with_citation_js
 from thouez_edition.actors import Actors, load_actors
 from thouez_edition.scholarly import load_paper_record
 from thouez_edition.works import Works, load_works
@@ -244,7 +244,7 @@ def test_the_bibtex_export_parses_with_every_work(hostile: Hostile) -> None:
         assert list(database.entries) == [record["id"] for record in hostile.works.records()]
 
 
-# BibTeX is LaTeX: pandoc writes "<" as \\textless, "|" as \\textbar{}, "--" as -{}-; pybtex parses
+# BibTeX is LaTeX: pandoc writes "<" as \textless, "|" as \textbar{}, "--" as -{}-; pybtex parses
 # the file but leaves such commands as they are, so the text is read back by citation-js, which
 # decodes them as reference managers do. Names are left out: BibTeX takes a family name's
 # lower-case words for particles ("van", "de"), so a family name of many words such as the planted

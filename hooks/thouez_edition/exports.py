@@ -92,8 +92,13 @@ def _references_document(records: Sequence[Record]) -> str:
         if record.get("title"):
             reference["title"] = f"[{reference['title']}]{{.nocase}}"
         references.append(reference)
-    # JSON is YAML whose every string is quoted: no title is read as a number or a date.
-    return "---\n" + json.dumps({"references": references}, ensure_ascii=False) + "\n---\n"
+    return metadata_document({"references": references})
+
+
+def metadata_document(metadata: Mapping[str, Any]) -> str:
+    """A Markdown document of metadata only, for pandoc. Written as JSON, which is YAML whose every
+    string is quoted: no title is read as a number ("0E0") or a date."""
+    return "---\n" + json.dumps(metadata, ensure_ascii=False) + "\n---\n"
 
 
 # Equivalent LaTeX that BibTeX readers decode: pandoc writes "^" as the accent command `\^{}` and
