@@ -119,6 +119,15 @@ LANDING = """(id) => [document.getElementById(id).getBoundingClientRect().top,
                    document.querySelector(".md-header").getBoundingClientRect().bottom]"""
 
 
+def assert_rests_below_the_header(page: Page, fragment: str) -> None:
+    """The passage rests just below the header, or lower on the screen when the page can scroll no further."""
+    wait_until_still(page)
+    top, header = page.evaluate(LANDING, fragment)
+    at_the_end = page.evaluate("scrollY >= document.documentElement.scrollHeight - innerHeight - 1")
+    lowest = page.viewport_size["height"] / 2 if at_the_end else header + 40
+    assert header - 1 <= top <= lowest, f"#{fragment} rests at {top:.0f} px, the header ends at {header:.0f} px"
+
+
 @pytest.mark.parametrize(("path", "fragment"), PHONE_ADDRESSES)
 def test_on_a_phone_an_address_brings_its_passage_just_below_the_header(
     browser: Browser, site: BuiltSite, path: str, fragment: str
@@ -126,9 +135,54 @@ def test_on_a_phone_an_address_brings_its_passage_just_below_the_header(
     context = browser.new_context(**PHONE)
     page = context.new_page()
     page.goto(f"{site.page_url(path)}#{fragment}")
-    wait_until_still(page)
-    top, header = page.evaluate(LANDING, fragment)
-    assert header - 1 <= top <= header + 40, f"#{fragment} rests at {top:.0f} px, the header ends at {header:.0f} px"
+    assert_rests_below_the_header(page, fragment)
+    context.close()
+
+
+# Whether the browser has laid out what is inside an element (false while it is skipped because it
+# is far from the screen).
+LAID_OUT = "element => [...element.children].some(child => child.checkVisibility({contentVisibilityAuto: true}))"
+
+
+def test_on_a_phone_a_page_opened_at_its_top_lays_out_only_what_is_near_the_screen(
+    browser: Browser, site: BuiltSite
+) -> None:
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    page.goto(site.page_url("paper/dearth-of-activity/"))
+    assert page.locator("article p[id]").first.evaluate(LAID_OUT)
+    last_note = page.locator(".footnote > ol > li").last
+    assert not last_note.evaluate(LAID_OUT)
+    last_note.scroll_into_view_if_needed()
+    page.wait_for_function(f"({LAID_OUT})(document.querySelector('.footnote > ol > li:last-child'))")
+    # Opened at a passage's address, the whole page is laid out, so the passage lands where it should.
+    page = context.new_page()
+    page.goto(site.page_url("paper/dearth-of-activity/") + "#p31")
+    assert page.locator(".footnote > ol > li").last.evaluate(LAID_OUT)
+    context.close()
+
+
+def test_on_a_phone_links_followed_from_a_page_opened_at_its_top_land_on_their_passage(
+    browser: Browser, site: BuiltSite
+) -> None:
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    page.goto(site.page_url("paper/current-context/"))
+    note = page.locator("li[id='fn:12']")
+    assert not note.evaluate(LAID_OUT), "the note is laid out already: this would not test the lazy case"
+    marker = page.locator("a.footnote-ref[href$='#fn:12']")
+    marker.click()  # on a touch screen, the first tap shows the note in place,
+    marker.click()  # the second follows it
+    expect(page).to_have_url(re.compile("#fn:12$"))
+    assert_rests_below_the_header(page, "fn:12")
+    note.locator("a.footnote-backref").click()
+    expect(page).to_have_url(re.compile("#fnref:12$"))
+    assert_rests_below_the_header(page, "fnref:12")
+    # From a page opened at its top, by instant navigation, to a note of another page.
+    page.goto(site.page_url("bibliography/"))
+    page.locator("article a[href$='paper/current-context/#fn:5']").first.click()
+    expect(page).to_have_url(re.compile("current-context/#fn:5$"))
+    assert_rests_below_the_header(page, "fn:5")
     context.close()
 
 
