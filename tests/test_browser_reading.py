@@ -155,6 +155,10 @@ def test_on_a_phone_a_page_opened_at_its_top_lays_out_only_what_is_near_the_scre
     assert not late_note.evaluate(LAID_OUT)
     late_note.scroll_into_view_if_needed()
     page.wait_for_function(f"({LAID_OUT})(document.querySelector('.footnote > ol > li:nth-last-child(2)'))")
+    # A note paints only within its box and clip margin: its number, drawn left of it, must fit.
+    room, number = late_note.evaluate("""note => [parseFloat(getComputedStyle(note).overflowClipMargin),
+        note.getBoundingClientRect().left - note.parentElement.getBoundingClientRect().left]""")
+    assert room >= number, f"a note's number is drawn {number:.0f} px left of it, but it may paint only {room:.0f} px"
     # Opened at a passage's address, the whole page is laid out, so the passage lands where it should.
     page = context.new_page()
     page.goto(site.page_url("paper/dearth-of-activity/") + "#p31")
