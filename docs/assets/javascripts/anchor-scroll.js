@@ -3,10 +3,8 @@
 // in some sequences of navigation (seen after following a link while a tooltip was open), which
 // would leave the reader far from the passage they asked for.
 (function () {
-  if (typeof document$ === "undefined") return;
-  let first = true;
-  document$.subscribe(function () {
-    if (first) { first = false; return; }  // the browser handles the first load itself
+  if (!window.editionTheme) return;
+  editionTheme.afterNavigation(function () {
     const id = decodeURIComponent(window.location.hash.slice(1));
     const target = id && document.getElementById(id);
     if (!target) return;

@@ -121,5 +121,5 @@
   });
 
   // After an instant navigation the panel's page is gone.
-  if (typeof document$ !== "undefined") document$.subscribe(function () { open = null; });
+  if (window.editionTheme) editionTheme.afterNavigation(function () { open = null; });
 })();

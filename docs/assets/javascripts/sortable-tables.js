@@ -41,10 +41,12 @@
     }
   }
 
-  // Material's instant navigation replaces the page without a load event; document$ tells us.
-  if (typeof document$ !== "undefined") {
-    document$.subscribe(function () { enhance(document); });
+  // The page as loaded, and each page Material's instant navigation brings in without a load
+  // event (theme-on-demand.html says when).
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", function () { enhance(document); }, { once: true });
   } else {
-    document.addEventListener("DOMContentLoaded", function () { enhance(document); });
+    enhance(document);
   }
+  if (window.editionTheme) editionTheme.afterNavigation(function () { enhance(document); });
 })();

@@ -191,5 +191,5 @@
     for (const shown of document.querySelectorAll(".md-tooltip2--active")) shown.classList.add("md-tooltip2--dismissed");
   });
   // Instant navigation swaps the content: a tooltip of the page left behind goes with it.
-  if (typeof document$ !== "undefined") document$.subscribe(hide);
+  if (window.editionTheme) editionTheme.afterNavigation(hide);
 })();
