@@ -1,10 +1,10 @@
-"""`python -m tests.benchmark [build | scale | lighthouse | features] [options]`: see --help."""
+"""`python -m tests.benchmark [build | scale | lighthouse | features | first-touch] [options]`: see --help."""
 
 from __future__ import annotations
 
 import argparse
 
-from tests.benchmark import build, reader
+from tests.benchmark import build, first_touch, reader
 
 
 def main() -> None:
@@ -21,9 +21,14 @@ def main() -> None:
         command.add_argument("--runs", type=int, default=reader.RUNS, help=f"runs a page and site (default {reader.RUNS})")
         command.add_argument("--pages", help="comma-separated kinds of page, e.g. 'title page,print' (default: all)"
                              if name == "lighthouse" else "comma-separated kinds of page (default: dearth of activity)")
+    touch = commands.add_parser("first-touch", help="on a phone, the main thread's long tasks before and after the first tap, the edition against bare Material")
+    touch.add_argument("--runs", type=int, default=first_touch.RUNS, help=f"runs a page and site (default {first_touch.RUNS})")
+    touch.add_argument("--pages", help="comma-separated kinds of page (default: all)")
     arguments = parser.parse_args()
     if arguments.command in (None, "build"):
         build.build()
+    elif arguments.command == "first-touch":
+        first_touch.first_touch(reader.pick_pages(arguments.pages) if arguments.pages else None, arguments.runs)
     elif arguments.command == "scale":
         build.scale([int(factor) for factor in arguments.factors.split(",")])
     else:

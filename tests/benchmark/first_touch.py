@@ -1,0 +1,89 @@
+"""Where the theme's start-up goes on a phone: while the page loads, or at the reader's first touch.
+
+On a phone the edition starts the theme's script at the reader's first touch, key or focus
+(overrides/partials/theme-on-demand.html); bare Material starts it with the page. This opens each
+kind of page of both sites in Debian's chromium with a phone's screen and the processor slowed four
+times (as Lighthouse's mobile preset simulates), waits until the page is still, taps its heading,
+and waits until it is still again. Printed per kind of page, as the median and range of the runs:
+the main thread's long tasks (over 50 ms) before the tap and after it, in total and the longest
+after it (about what a second tap made at once would wait). Observed milliseconds, not simulated;
+they move with the machine's load, which is printed too. Nothing is asserted.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from contextlib import ExitStack
+from pathlib import Path
+
+from playwright.sync_api import Browser, sync_playwright
+
+from tests.benchmark.baseline import write_baseline
+from tests.benchmark.reader import PAGE_KINDS, load, spread
+from tests.readme_screenshots import PHONE
+from tests.site_host import served
+
+RUNS = 3
+SLOWDOWN = 4
+# Long tasks as they happen, from the first script of the page on.
+WATCH_LONG_TASKS = """
+window.longTasks = [];
+new PerformanceObserver(list => window.longTasks.push(...list.getEntries().map(task => [task.startTime, task.duration])))
+    .observe({type: "longtask", buffered: true});
+"""
+# Resolves once no long task has begun for a second (at most ten seconds).
+STILL = """() => new Promise(resolve => {
+    const begun = performance.now();
+    const look = () => {
+        const last = Math.max(0, ...window.longTasks.map(([start, duration]) => start + duration));
+        const now = performance.now();
+        now - last > 1000 || now - begun > 10000 ? resolve() : setTimeout(look, 100);
+    };
+    look();
+})"""
+
+
+def one_run(browser: Browser, url: str) -> tuple[float, float, float]:
+    """Long tasks before the first tap, after it, and the longest after it, in milliseconds."""
+    context = browser.new_context(**PHONE)
+    try:
+        page = context.new_page()
+        page.add_init_script(WATCH_LONG_TASKS)
+        context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": SLOWDOWN})
+        page.goto(url, wait_until="load")
+        page.evaluate(STILL)
+        touched = page.evaluate("performance.now()")
+        page.locator("article h1").first.tap()
+        page.evaluate(STILL)
+        tasks = page.evaluate("window.longTasks")
+    finally:
+        context.close()
+    before = [duration for start, duration in tasks if start < touched]
+    after = [duration for start, duration in tasks if start >= touched]
+    return sum(before), sum(after), max(after, default=0.0)
+
+
+def first_touch(pages: dict[str, str] | None = None, runs: int = RUNS) -> None:
+    pages = pages or PAGE_KINDS
+    print(f"Processor {SLOWDOWN}x slower, phone screen, {runs} runs a page, interleaved; load average at start {load()}")
+    figures: dict[tuple[str, str], list[tuple[float, float, float]]] = {}
+    with tempfile.TemporaryDirectory() as work, ExitStack() as stack, sync_playwright() as playwright:
+        work_dir = Path(work)
+        write_baseline(work_dir / "baseline", work_dir / "scratch")
+        sites = {
+            "edition": stack.enter_context(served(work_dir / "edition-site"))[0],
+            "baseline": stack.enter_context(served(work_dir / "baseline-site", work_dir / "baseline"))[0],
+        }
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium")
+        for _ in range(runs):
+            for kind, path in pages.items():
+                for site, url in sites.items():
+                    figures.setdefault((site, kind), []).append(one_run(browser, url + path))
+        browser.close()
+    print(f"load average at end {load()}")
+    print(f"{'':38}{'edition':>22}{'baseline':>22}")
+    for kind, path in pages.items():
+        print(f"{kind} (/{path})")
+        for index, label in enumerate(("long tasks before the tap, ms", "long tasks after the tap, ms", "longest task after the tap, ms")):
+            values = [[run[index] for run in figures[(site, kind)]] for site in sites]
+            print(f"  {label:36}" + "".join(f"{spread(site_values):>22}" for site_values in values))
