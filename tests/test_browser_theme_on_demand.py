@@ -12,7 +12,8 @@ from tests.site_html import BuiltSite
 pytestmark = pytest.mark.browser
 
 THEME_RUNNING = "() => typeof document$ !== 'undefined'"
-THEME_MOUNTED = "() => !!document.querySelector('.md-typeset__scrollwrap')"  # it wraps each table
+# Resolves once the theme has mounted the page (its document$ has given the page to its components).
+THEME_MOUNTED = "() => new Promise(resolve => document$.subscribe(() => resolve(true)))"
 
 
 def open_on_a_phone(browser: Browser, site: BuiltSite, path: str, **options) -> tuple[Page, list[str]]:
@@ -32,17 +33,18 @@ def open_on_a_phone(browser: Browser, site: BuiltSite, path: str, **options) -> 
 
 
 def test_on_a_phone_the_themes_script_starts_at_the_readers_first_touch(browser: Browser, site: BuiltSite) -> None:
-    page, errors = open_on_a_phone(browser, site, "rcpms/")
+    page, errors = open_on_a_phone(browser, site, "organizations/")
     # The toggle of the colour scheme is there without it.
     expect(page.locator("[data-md-component=palette] label:not([hidden])")).to_have_count(1)
     expect(page.locator("[data-md-component=palette] label:not([hidden])")).to_be_visible()
-    page.locator("article h1").tap()
-    page.wait_for_function(THEME_MOUNTED)
+    page.locator("article h1").first.tap()
+    page.wait_for_function(THEME_RUNNING)
+    page.evaluate(THEME_MOUNTED)
     # Once it runs, instant navigation brings the next page in, and the edition's scripts still
-    # see it (sortable-tables.js makes the headings of its table buttons).
+    # see it (sortable-tables.js makes the headings of the table of processes buttons).
     page.evaluate("window.stayed = true")
-    page.locator("article a[href$='rcpms/puebla-process/']").first.tap()
-    expect(page).to_have_url(site.page_url("rcpms/puebla-process/"))
+    page.locator("a.md-footer__link--next[href$='rcpms/']").tap()
+    expect(page.locator("article h1")).to_have_id("regional-consultative-processes-on-migration")
     expect(page.locator(".sortable-table th button").first).to_be_visible()
     assert page.evaluate("window.stayed === true"), "the page was loaded anew, not brought in by instant navigation"
     assert errors == []
@@ -52,7 +54,8 @@ def test_on_a_phone_the_themes_script_starts_at_the_readers_first_touch(browser:
 def test_on_a_wide_screen_the_themes_script_starts_at_once(page: Page, site: BuiltSite) -> None:
     page.set_viewport_size({"width": 1280, "height": 800})
     page.goto(site.page_url("rcpms/"))
-    page.wait_for_function(THEME_MOUNTED)
+    page.wait_for_function(THEME_RUNNING)
+    page.evaluate(THEME_MOUNTED)
 
 
 def test_on_a_phone_what_the_reader_did_before_the_themes_script_ran_is_handed_to_it(
@@ -91,3 +94,12 @@ def test_on_a_phone_what_the_reader_did_before_the_themes_script_ran_is_handed_t
     page.wait_for_function("() => document.activeElement.classList.contains('focus-visible')")
     page.context.close()
     assert errors == []
+
+
+def test_on_a_phone_a_page_reached_from_a_search_result_starts_the_theme_at_once(browser: Browser, site: BuiltSite) -> None:
+    # search.highlight marks the words searched for, which only the theme's script can do.
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    page.goto(site.page_url("paper/current-context/") + "?h=PARinAC")
+    expect(page.locator("article mark[data-md-highlight]").first).to_be_attached()
+    context.close()

@@ -31,11 +31,12 @@ window.longTasks = [];
 new PerformanceObserver(list => window.longTasks.push(...list.getEntries().map(task => [task.startTime, task.duration])))
     .observe({type: "longtask", buffered: true});
 """
-# Resolves once no long task has begun for a second (at most ten seconds).
-STILL = """() => new Promise(resolve => {
+# Resolves once a second has passed since `since` (a time on the page's clock) and since the end
+# of the last long task (at most ten seconds).
+STILL = """(since) => new Promise(resolve => {
     const begun = performance.now();
     const look = () => {
-        const last = Math.max(0, ...window.longTasks.map(([start, duration]) => start + duration));
+        const last = Math.max(since, ...window.longTasks.map(([start, duration]) => start + duration));
         const now = performance.now();
         now - last > 1000 || now - begun > 10000 ? resolve() : setTimeout(look, 100);
     };
@@ -51,10 +52,10 @@ def one_run(browser: Browser, url: str) -> tuple[float, float, float]:
         page.add_init_script(WATCH_LONG_TASKS)
         context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": SLOWDOWN})
         page.goto(url, wait_until="load")
-        page.evaluate(STILL)
+        page.evaluate(STILL, 0)
         touched = page.evaluate("performance.now()")
         page.locator("article h1").first.tap()
-        page.evaluate(STILL)
+        page.evaluate(STILL, touched)
         tasks = page.evaluate("window.longTasks")
     finally:
         context.close()
