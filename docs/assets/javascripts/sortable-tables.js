@@ -41,12 +41,8 @@
     }
   }
 
-  // The page as loaded, and each page Material's instant navigation brings in without a load
-  // event (theme-on-demand.html says when).
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", function () { enhance(document); }, { once: true });
-  } else {
-    enhance(document);
-  }
+  // The page as loaded (the script is deferred: the page is parsed), and each page Material's
+  // instant navigation brings in without a load event (theme-on-demand.html says when).
+  enhance(document);
   if (window.editionTheme) editionTheme.afterNavigation(function () { enhance(document); });
 })();
