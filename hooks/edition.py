@@ -20,27 +20,53 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-
-from thouez_edition.actors import Actors
-from thouez_edition.addresses import address_note
-from thouez_edition.bibliography import (
-    BIBLIOGRAPHY_PAGE,
-    download_files,
-    download_paths,
-    note_citations,
-    render_bibliography,
+from thouez_edition.citations.downloads import download_files, download_paths
+from thouez_edition.citations.exports import ExportError
+from thouez_edition.citations.notes import note_citations
+from thouez_edition.citations.passages import Citations, passage_citations
+from thouez_edition.citations.references import (
+    Formatted,
+    FormattingError,
+    format_references,
+    style_path,
 )
-from thouez_edition.edition_data import load_data_and_text
-from thouez_edition.emendations import Emendations
-from thouez_edition.errors import DataError, Problem
+from thouez_edition.data.actors import Actors
+from thouez_edition.data.addresses import address_note
+from thouez_edition.data.colophon import Colophon, make_colophon
+from thouez_edition.data.emendations import Emendations
+from thouez_edition.data.glossary import Term, abbreviations
+from thouez_edition.data.identity import EDITION_STEM, Edition, edition_record
+from thouez_edition.data.paper_metadata import STEM
+from thouez_edition.data.publishing import (
+    PublishingError,
+    check_site_url,
+    is_publishing,
+)
+from thouez_edition.data.works import Works
+from thouez_edition.errors import DataError, PrintError, Problem
 from thouez_edition.escaping import html_attribute, meta_content, script_json
-from thouez_edition.exports import ExportError
-from thouez_edition.glossary import Term, abbreviations
-from thouez_edition.mention_links import MentionLinksExtension
-from thouez_edition.navigation import is_paper_page, nav_paths
-from thouez_edition.note_apparatus import NoteApparatusExtension
-from thouez_edition.page_context import PageContext
-from thouez_edition.pages import (
+from thouez_edition.extensions.mention_links import MentionLinksExtension
+from thouez_edition.extensions.note_apparatus import NoteApparatusExtension
+from thouez_edition.extensions.page_breaks import PageBreaksExtension
+from thouez_edition.extensions.page_context import PageContext
+from thouez_edition.extensions.passage_citations import PassageCitationsExtension
+from thouez_edition.extensions.print_layout import PrintLayoutExtension
+from thouez_edition.outputs.pdf import (
+    CHROMIUM_NAMES,
+    PDF_PATH,
+    describe_pdf,
+    find_chromium,
+    print_to_pdf,
+)
+from thouez_edition.outputs.search_index import SiteForSearch, refine_index
+from thouez_edition.rendering.bibliography import BIBLIOGRAPHY_PAGE, render_bibliography
+from thouez_edition.rendering.identity import (
+    EditionCitation,
+    page_author,
+    render_cite_edition,
+    render_identity,
+)
+from thouez_edition.rendering.pages import (
     NOTES_PAGE,
     SectionRenderer,
     UnknownSection,
@@ -49,39 +75,33 @@ from thouez_edition.pages import (
     fill_placeholders,
     render_notes_page,
 )
-from thouez_edition.paper import Paper
-from thouez_edition.publishing import PublishingError, check_site_url, is_publishing
-from thouez_edition.printing import (
-    CHROMIUM_NAMES,
-    PDF_PATH,
+from thouez_edition.rendering.print_page import (
     PRINT_CSS,
     PRINT_PAGE,
-    Colophon,
-    PrintError,
-    PrintLayoutExtension,
-    describe_pdf,
-    find_chromium,
-    make_colophon,
-    print_to_pdf,
     render_print_css,
     render_print_page,
 )
-from thouez_edition.identity import (
-    EDITION_STEM,
-    Edition,
-    EditionCitation,
-    edition_record,
-    page_author,
-    render_cite_edition,
-    render_identity,
+from thouez_edition.rendering.printed_pages import (
+    redirect_pages,
+    render_page_evidence,
+    render_page_list,
 )
-from thouez_edition.passage_citations import Citations, PassageCitationsExtension, passage_citations
-from thouez_edition.printed_pages import PageBreaksExtension, PageMap, redirect_pages, render_page_evidence, render_page_list
-from thouez_edition.profiles import GLOSSARY_PAGE, name_matcher, profile_pages, render_glossary
-from thouez_edition.references import Formatted, FormattingError, format_references, style_path
-from thouez_edition.search_index import SiteForSearch, refine_index
-from thouez_edition.scholarly import STEM, HowToCite, highwire_tags, json_ld, render_how_to_cite
-from thouez_edition.works import Works
+from thouez_edition.rendering.profiles import (
+    GLOSSARY_PAGE,
+    profile_pages,
+    render_glossary,
+)
+from thouez_edition.rendering.scholarly import (
+    HowToCite,
+    highwire_tags,
+    json_ld,
+    render_how_to_cite,
+)
+from thouez_edition.text.load import load_data_and_text
+from thouez_edition.text.mentions import name_matcher
+from thouez_edition.text.navigation import is_paper_page, nav_paths
+from thouez_edition.text.page_map import PageMap
+from thouez_edition.text.paper import Paper
 
 
 @dataclass
@@ -213,7 +233,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     ]
     config.mdx_configs["abbr"] = {"glossary": abbreviations(_build.glossary)}
     site_url = config.site_url or ""
-    config.mdx_configs["thouez_edition.print_addresses"] = {"site_url": site_url}
+    config.mdx_configs["thouez_edition.extensions.print_addresses"] = {"site_url": site_url}
     # Zotero attaches the PDF only from an address on the page's own host.
     pdf_url = urljoin(site_url, PDF_PATH) if chromium and site_url else None
     # The print page links its own stylesheet (overrides/main.html).

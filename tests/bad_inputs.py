@@ -5,7 +5,6 @@ message the edition must report for it, exactly."""
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 

@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 from playwright.sync_api import expect
+from thouez_edition.outputs.pdf import QUIET_CHROMIUM_FLAGS
 
-from tests.checkout import TreeState, changes, working_tree
+from tests.checkout import changes, working_tree
 from tests.site_host import CHROMIUM, RESULTS, ROOT, BuildFailed, SharedBuild, hosting
 from tests.site_html import BuiltSite
-from thouez_edition.printing import QUIET_CHROMIUM_FLAGS
 
 __all__ = ["CHROMIUM", "RESULTS", "ROOT"]  # imported by the tests from here
 

@@ -13,7 +13,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from thouez_edition.printing import QUIET_CHROMIUM_FLAGS
+from thouez_edition.outputs.pdf import QUIET_CHROMIUM_FLAGS
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")

@@ -24,6 +24,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+from thouez_edition.data.emendations import load_emendations
+from thouez_edition.data.printed_pages import PrintedPage
+from thouez_edition.text.navigation import is_paper_page, nav_paths
+from thouez_edition.text.paper import Heading, Paper, Passage, build_paper
 
 from tests.site_host import ROOT
 from tests.source_text import (
@@ -37,10 +41,6 @@ from tests.source_text import (
     join_lines,
     mark_body_markers,
 )
-from thouez_edition.emendations import load_emendations
-from thouez_edition.navigation import is_paper_page, nav_paths
-from thouez_edition.paper import Heading, Paper, Passage, build_paper
-from thouez_edition.printed_pages import PrintedPage
 
 PAGE_MAP = ROOT / "data" / "pages.yml"
 # Private-use characters, which the text cannot hold: a page break, and a possible one.

@@ -13,9 +13,9 @@ import tempfile
 from pathlib import Path
 
 from playwright.sync_api import Browser, Locator, Page, expect, sync_playwright
+from thouez_edition.outputs.pdf import QUIET_CHROMIUM_FLAGS
 
 from tests.site_host import CHROMIUM, ROOT, served
-from thouez_edition.printing import QUIET_CHROMIUM_FLAGS
 
 README_PICTURES = ROOT / "tests" / "screenshots"
 NAMES = ("title-page", "paper-page-note", "profile", "phone-note")

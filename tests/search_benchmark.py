@@ -17,10 +17,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from playwright.sync_api import Page, sync_playwright
+from thouez_edition.outputs.pdf import QUIET_CHROMIUM_FLAGS
 
 from tests.site_host import CHROMIUM, served
 from tests.site_search import QUERIES, first_hit
-from thouez_edition.printing import QUIET_CHROMIUM_FLAGS
 
 SEARCH_FILES = ("search_index.json", "search.", "lunr")
 PAGEFIND_SEARCH = """async (query) => {

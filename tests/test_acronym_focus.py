@@ -10,7 +10,7 @@ GLOSSARY = "*[CSO]: civil society organization\n*[IOM]: International Organizati
 
 
 def convert(source: str) -> BeautifulSoup:
-    html = markdown.markdown(source + "\n\n" + GLOSSARY, extensions=["abbr", "footnotes", "thouez_edition.acronym_focus"])
+    html = markdown.markdown(source + "\n\n" + GLOSSARY, extensions=["abbr", "footnotes", "thouez_edition.extensions.acronym_focus"])
     return BeautifulSoup(html, "lxml")
 
 

@@ -6,16 +6,16 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import markdown
 import pytest
 from bs4 import BeautifulSoup
-import markdown
+from thouez_edition.data.actors import load_actors
+from thouez_edition.data.glossary import load_glossary
+from thouez_edition.errors import DataError
+from thouez_edition.rendering.profiles import profile_pages
+from thouez_edition.text.paper import build_paper
 
 from tests.conftest import ROOT
-from thouez_edition.actors import load_actors
-from thouez_edition.errors import DataError
-from thouez_edition.glossary import load_glossary
-from thouez_edition.paper import build_paper
-from thouez_edition.profiles import profile_pages
 
 FIXTURES = Path(__file__).parent / "fixtures" / "actors"
 PAPER = build_paper([("paper/a.md", "# A\n\nThe IOM and the Berne Initiative.[^1]\n{#p1}\n\n[^1]: See the Puebla Process.\n")])
@@ -95,7 +95,7 @@ def test_text_from_data_is_escaped_on_output(tmp_path: Path) -> None:
 
     page, meta = get_data(profile_pages(actors, PAPER)["organizations/iom.md"])
     assert meta["structured_data"]["description"] == "<script>alert('x')</script> *not emphasis* [not a link](x.md)"
-    html = markdown.markdown(page, extensions=["attr_list", "md_in_html", "tables", "thouez_edition.data_html"])
+    html = markdown.markdown(page, extensions=["attr_list", "md_in_html", "tables", "thouez_edition.extensions.data_html"])
     soup = BeautifulSoup(html, "lxml")
     assert soup.find("script") is None
     summary = next(p for p in soup.find_all("p") if "alert" in p.get_text())

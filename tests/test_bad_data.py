@@ -11,10 +11,10 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from tests.bad_inputs import CASES, FIXTURE, Case, edition_copy, pages_of
-from thouez_edition.edition_data import load_data_and_text
 from thouez_edition.errors import DataError
+from thouez_edition.text.load import load_data_and_text
+
+from tests.bad_inputs import CASES, Case, edition_copy, pages_of
 
 EXPECTED: dict[str, list[str]] = {
     'bytes that are not UTF-8': [

@@ -4,6 +4,7 @@ pictures are taken here too, into test-results/screenshots/."""
 from __future__ import annotations
 
 import re
+
 import pytest
 from playwright.sync_api import Browser, Page, expect
 

@@ -8,11 +8,11 @@ import json
 import pytest
 import rispy
 from pybtex.database import parse_string
+from thouez_edition.data.works import Works, load_works
 
 from tests.conftest import ROOT
 from tests.site_html import PAPER_PAGES, BuiltSite, plain_text, resolve
 from tests.source_text import NOTE_COUNT
-from thouez_edition.works import Works, load_works
 
 
 @pytest.fixture(scope="module")

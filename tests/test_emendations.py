@@ -7,12 +7,17 @@ import shutil
 from pathlib import Path
 
 import pytest
+from thouez_edition.data.emendations import load_emendations
+from thouez_edition.errors import DataError
+from thouez_edition.rendering.pages import (
+    UnknownSection,
+    emendation_sections,
+    fill_placeholders,
+    render_emendations,
+)
+from thouez_edition.text.paper import build_paper
 
 from tests.conftest import ROOT
-from thouez_edition.emendations import load_emendations
-from thouez_edition.errors import DataError
-from thouez_edition.pages import UnknownSection, emendation_sections, fill_placeholders, render_emendations
-from thouez_edition.paper import build_paper
 
 FIXTURES = Path(__file__).parent / "fixtures" / "emendations"
 PAPER = build_paper([("paper/a.md", "# A\n\nThey risk loosing out.\n{#p1}\n")])

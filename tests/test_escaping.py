@@ -15,11 +15,8 @@ import lxml.html
 import markdown
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from tests.conftest import ROOT
-from thouez_edition.data_html import data_block
-from thouez_edition.exports import metadata_document
-from thouez_edition.references import pandoc_path
+from thouez_edition.citations.exports import metadata_document
+from thouez_edition.citations.references import pandoc_path
 from thouez_edition.escaping import (
     html_attribute,
     html_text,
@@ -30,7 +27,10 @@ from thouez_edition.escaping import (
     search_text,
     tree_text,
 )
+from thouez_edition.rendering.data_blocks import data_block
 from thouez_edition.urls import url_problem
+
+from tests.conftest import ROOT
 
 TEXT = st.text(
     alphabet=st.one_of(
@@ -55,7 +55,7 @@ JSON = st.recursive(
 def site_markdown() -> markdown.Markdown:
     """Python-Markdown with the site's own extensions."""
     return markdown.Markdown(
-        extensions=["abbr", "attr_list", "md_in_html", "footnotes", "tables", "toc", "thouez_edition.data_html"],
+        extensions=["abbr", "attr_list", "md_in_html", "footnotes", "tables", "toc", "thouez_edition.extensions.data_html"],
         extension_configs={"toc": {"permalink": True, "marker": ""}},
     )
 

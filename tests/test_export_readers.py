@@ -16,14 +16,14 @@ import pytest
 import rispy
 from pybtex.database import Person, parse_string
 from pybtex.richtext import Text
+from thouez_edition.citations.exports import to_biblatex, to_bibtex, to_ris
+from thouez_edition.data.paper_metadata import load_paper_record
+from thouez_edition.data.works import load_works
 
 from tests.citation_js_reader import read_with_citation_js
 from tests.conftest import ROOT
 from tests.site_html import BuiltSite
 from tests.test_exports import HOSTILE
-from thouez_edition.exports import to_biblatex, to_bibtex, to_ris
-from thouez_edition.scholarly import load_paper_record
-from thouez_edition.works import load_works
 
 RECORDS: list[dict[str, Any]] = [*load_works(ROOT / "data").records(), load_paper_record(ROOT / "data")]
 BY_ID = {record["id"]: record for record in RECORDS}

@@ -15,11 +15,19 @@ import pytest
 import rispy
 from pybtex.database import parse_string
 from pybtex.richtext import Text
+from thouez_edition.citations.exports import (
+    CSL_ITEM_TYPES,
+    ExportError,
+    ris_name,
+    to_biblatex,
+    to_bibtex,
+    to_csl_json,
+    to_ris,
+)
+from thouez_edition.data.paper_metadata import load_paper_record
+from thouez_edition.data.works import load_works
 
 from tests.conftest import ROOT
-from thouez_edition.exports import CSL_ITEM_TYPES, ExportError, ris_name, to_biblatex, to_bibtex, to_csl_json, to_ris
-from thouez_edition.scholarly import load_paper_record
-from thouez_edition.works import load_works
 
 RECORDS: list[dict[str, Any]] = [*load_works(ROOT / "data").records(), load_paper_record(ROOT / "data")]
 BY_ID = {record["id"]: record for record in RECORDS}

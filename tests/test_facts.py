@@ -11,12 +11,13 @@ from pathlib import Path
 
 import pytest
 import yaml
+from thouez_edition.data.actors import MIRROR_HOSTS, Actors, entry_facts, load_actors
+from thouez_edition.text.against_data import check_actors_against_paper
+from thouez_edition.text.mentions import NameMatcher
 
 from tests.conftest import ROOT
 from tests.site_html import BuiltSite, plain_text
 from tests.test_actors import FIXTURES, PAPER, data_dir, problems
-from thouez_edition.actors import MIRROR_HOSTS, Actors, check_actors_against_paper, entry_facts, load_actors
-from thouez_edition.mentions import NameMatcher
 
 SOURCE_NUMBER = re.compile(r"^#source-(\d+)$")
 

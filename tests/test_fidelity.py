@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from thouez_edition.data.emendations import load_emendations
 
 from tests.conftest import ROOT
 from tests.site_html import PAPER_PAGES, BuiltSite, body_of, reader_text
 from tests.source_text import (
-    SOURCE,
     NOTE_COUNT,
+    SOURCE,
     Repair,
     apply_repairs,
     expected_text,
@@ -16,7 +17,6 @@ from tests.source_text import (
     split_source,
     word_differences,
 )
-from thouez_edition.emendations import load_emendations
 
 
 @pytest.fixture(scope="module")

@@ -14,17 +14,16 @@ from urllib.parse import unquote, urlsplit
 import lxml.html
 import pytest
 import rispy
-from bs4 import BeautifulSoup
 from playwright.sync_api import Page, Route, expect
 from pybtex.database import parse_string
+from thouez_edition.data.actors import Actors, load_actors
+from thouez_edition.data.paper_metadata import load_paper_record
+from thouez_edition.data.works import Works, load_works
 
 from tests.citation_js_reader import read_with_citation_js
-from tests.site_host import BuildFailed, served
 from tests.hostile import Planted, by_file, hostile_project
+from tests.site_host import BuildFailed, served
 from tests.site_html import BuiltSite
-from thouez_edition.actors import Actors, load_actors
-from thouez_edition.scholarly import load_paper_record
-from thouez_edition.works import Works, load_works
 
 SITE_NAME = "The Role of Civil Society in the Migration Policy Debate"
 PAGES_OF_EVERY_KIND = [

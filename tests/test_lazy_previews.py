@@ -5,8 +5,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as etree
 
 import markdown
-
-from thouez_edition.lazy_previews import LazyPreviews
+from thouez_edition.extensions.lazy_previews import LazyPreviews
 
 
 def marked(html: str) -> etree.Element:

@@ -8,10 +8,12 @@ import markdown
 from bs4 import BeautifulSoup
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from thouez_edition.mention_links import MentionLinksExtension, link_first_mentions
-from thouez_edition.mentions import NameMatcher
-from thouez_edition.page_context import PageContext
+from thouez_edition.extensions.mention_links import (
+    MentionLinksExtension,
+    link_first_mentions,
+)
+from thouez_edition.extensions.page_context import PageContext
+from thouez_edition.text.mentions import NameMatcher
 
 MATCHER = NameMatcher(
     [

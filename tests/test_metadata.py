@@ -12,11 +12,11 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
+from thouez_edition.data.paper_metadata import load_paper_record
+from thouez_edition.data.works import load_works
 
 from tests.conftest import ROOT
 from tests.site_html import BuiltSite
-from thouez_edition.scholarly import load_paper_record
-from thouez_edition.works import load_works
 
 PAPER = load_paper_record(ROOT / "data")
 WORKS = {record["id"]: record for record in load_works(ROOT / "data").records()}

@@ -10,15 +10,30 @@ from functools import cache
 import pytest
 from bs4 import NavigableString, Tag
 from playwright.sync_api import Page, expect
+from thouez_edition.data.emendations import load_emendations
+from thouez_edition.data.printed_pages import PrintedPage, load_printed_pages
+from thouez_edition.errors import DataError
+from thouez_edition.text.page_map import locate_pages
+from thouez_edition.text.paper import build_paper
 
 from tests.conftest import ROOT
-from tests.page_map import PAGE_MAP, SourcePages, derive, page_map_yaml, read_edition, read_source_pages
-from tests.site_html import NOT_THE_AUTHORS, PAPER_PAGES, BuiltSite, body_of, ids_in, resolve
+from tests.page_map import (
+    PAGE_MAP,
+    SourcePages,
+    derive,
+    page_map_yaml,
+    read_edition,
+    read_source_pages,
+)
+from tests.site_html import (
+    NOT_THE_AUTHORS,
+    PAPER_PAGES,
+    BuiltSite,
+    body_of,
+    ids_in,
+    resolve,
+)
 from tests.source_text import SOURCE, Repair
-from thouez_edition.emendations import load_emendations
-from thouez_edition.errors import DataError
-from thouez_edition.paper import build_paper
-from thouez_edition.printed_pages import PrintedPage, load_printed_pages, locate_pages
 
 PAGE_TOKEN = "\u27e6page-{}\u27e7"
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import yaml
+from thouez_edition.text.paper import STRUCTURE_EXTENSIONS, build_paper, read_page
+from thouez_edition.urls import relative_link
 
 from tests.conftest import ROOT
-from thouez_edition.paper import STRUCTURE_EXTENSIONS, build_paper, read_page
-from thouez_edition.templates import relative_link
 
 PAGE = """# A section
 

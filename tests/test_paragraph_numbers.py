@@ -7,7 +7,7 @@ from bs4 import BeautifulSoup
 
 
 def convert(source: str) -> BeautifulSoup:
-    html = markdown.markdown(source, extensions=["attr_list", "footnotes", "thouez_edition.paragraph_numbers"])
+    html = markdown.markdown(source, extensions=["attr_list", "footnotes", "thouez_edition.extensions.paragraph_numbers"])
     return BeautifulSoup(html, "lxml")
 
 

@@ -8,12 +8,12 @@ import re
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
+from thouez_edition.citations.references import format_citations, style_path
+from thouez_edition.data.paper_metadata import load_paper_record
 
 from tests.conftest import ROOT
 from tests.readme_screenshots import PHONE
 from tests.site_html import BuiltSite
-from thouez_edition.references import format_citations, style_path
-from thouez_edition.scholarly import load_paper_record
 
 
 def citations_on(site: BuiltSite, page: str) -> dict:

@@ -11,12 +11,13 @@ from typing import Any
 import pdfplumber
 import pytest
 from pypdf import PdfReader
+from thouez_edition.data.emendations import load_emendations
+from thouez_edition.errors import PrintError
+from thouez_edition.rendering.print_page import series_note
 
 from tests.conftest import ROOT
 from tests.site_html import BuiltSite, body_of, reader_text
 from tests.source_text import NOTE_COUNT, Repair, expected_text, word_differences
-from thouez_edition.emendations import load_emendations
-from thouez_edition.printing import PrintError, series_note
 
 PDF = "downloads/thouez-2004-edition.pdf"
 

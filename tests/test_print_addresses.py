@@ -5,8 +5,7 @@ from __future__ import annotations
 import markdown
 import pytest
 from bs4 import BeautifulSoup
-
-from thouez_edition.print_addresses import MARK, print_address
+from thouez_edition.extensions.print_addresses import MARK, print_address
 
 
 @pytest.mark.parametrize(
@@ -29,8 +28,8 @@ def test_a_link_prints_its_address_only_when_it_leads_elsewhere_and_does_not_sho
 def test_the_mark_is_set_in_the_html_as_built() -> None:
     html = markdown.markdown(
         "See [ICMC](http://www.icmc.net/), <http://www.icva.ch> and [the note](#fn:1).",
-        extensions=["thouez_edition.print_addresses"],
-        extension_configs={"thouez_edition.print_addresses": {"site_url": "https://edition.example/"}},
+        extensions=["thouez_edition.extensions.print_addresses"],
+        extension_configs={"thouez_edition.extensions.print_addresses": {"site_url": "https://edition.example/"}},
     )
     marks = {link.get_text(): link.get(MARK) for link in BeautifulSoup(html, "html.parser").find_all("a")}
     assert marks == {"ICMC": "http://www.icmc.net/", "http://www.icva.ch": None, "the note": None}

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from thouez_edition.data.actors import Actors, load_actors
+from thouez_edition.data.glossary import load_glossary
 
 from tests.conftest import ROOT
 from tests.site_html import PAPER_PAGES, BuiltSite, plain_text, reader_text, resolve
-from thouez_edition.actors import Actors, load_actors
-from thouez_edition.glossary import load_glossary
 
 # Tokens written in capitals ("IOM", "PARinAC", "NGOs"), but not roman numerals such as "X".
 ACRONYM_TOKEN = re.compile(r"(?<![\w/])(?!(?:[IVX]+)\b)[A-Z][A-Za-z]*[A-Z]s?(?![\w/])")

@@ -13,10 +13,15 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from thouez_edition.data.publishing import (
+    PUBLISH_VARIABLE,
+    check_site_url,
+    is_local_address,
+    is_publishing,
+)
 
 from tests.conftest import ROOT
 from tests.site_html import BuiltSite
-from thouez_edition.publishing import PUBLISH_VARIABLE, check_site_url, is_local_address, is_publishing
 
 PUBLIC = "https://editions.example.org/thouez-2004/"
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 from collections import Counter
 
+from thouez_edition.data.works import load_works
+
 from tests.conftest import ROOT
 from tests.site_html import PAPER_PAGES, BuiltSite, plain_text
 from tests.source_text import NOTE_COUNT
-from thouez_edition.works import load_works
 
 
 def docs(site: BuiltSite) -> list[dict]:

@@ -7,11 +7,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+from thouez_edition.data.works import csl_record, load_works
+from thouez_edition.errors import DataError
+from thouez_edition.text.against_data import check_against_paper
+from thouez_edition.text.paper import build_paper
 
 from tests.conftest import ROOT
-from thouez_edition.errors import DataError
-from thouez_edition.paper import build_paper
-from thouez_edition.works import check_against_paper, csl_record, load_works
 
 FIXTURES = Path(__file__).parent / "fixtures" / "citations"
 PAPER = build_paper(

@@ -37,3 +37,7 @@ class DataError(Exception):
 def raise_if_any(problems: list[Problem]) -> None:
     if problems:
         raise DataError(problems)
+
+
+class PrintError(RuntimeError):
+    """The PDF could not be made; the message says why."""

@@ -10,9 +10,10 @@ editors (`common.schema.json`, `$defs/url`); the loader applies this function as
 from __future__ import annotations
 
 import ipaddress
+import posixpath
 import re
 import unicodedata
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 FORMAT = "http-url"
 SCHEMES = ("http", "https")
@@ -61,3 +62,10 @@ def _is_host(host: str) -> bool:
         pass
     labels = host.removesuffix(".").split(".")
     return all(LABEL.match(label) for label in labels) and len(host) <= 253
+
+
+def relative_link(from_page: str, to_page: str, anchor: str = "") -> str:
+    """A link from one Markdown source to another (both relative to `docs/`), for MkDocs to resolve."""
+    start = posixpath.dirname(from_page) or "."
+    target = quote(posixpath.relpath(to_page, start), safe="/.-_~")
+    return f"{target}#{quote(anchor, safe=':-_.~')}" if anchor else target

@@ -37,14 +37,14 @@ from typing import Any
 
 import lxml.html
 import markdown.util
+import thouez_edition
 import yaml
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
+from thouez_edition.outputs.pdf import PDF_PATH
+from thouez_edition.text.mentions import name_matcher
 
-import thouez_edition
 from tests.benchmark.reader import PAGE_KINDS
-from thouez_edition.printing import PDF_PATH
-from thouez_edition.profiles import name_matcher
 
 ROOT = Path(__file__).resolve().parents[2]
 PARTS = ("MkDocs itself", "edition's hooks", "edition's extensions", "pandoc", "PDF")

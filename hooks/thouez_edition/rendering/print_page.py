@@ -1,0 +1,62 @@
+"""The whole paper on one page for printing: the restored cover, the series note, the five sections
+(headings one level down, under the title), the notes under a "Notes" heading, 1 to 58 as
+printed, and a colophon; and its own stylesheet (A4 pages, a running head and page numbers in
+CSS page margin boxes, which Chromium prints).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from markupsafe import Markup
+
+from thouez_edition.data.colophon import Colophon
+from thouez_edition.errors import PrintError
+from thouez_edition.rendering.templating import render
+from thouez_edition.text.paper import SERIES_NOTE_CLASS
+
+PRINT_PAGE = "print.md"
+# The print page's own stylesheet (A4, running head, page numbers), linked from that page only.
+PRINT_CSS = "assets/print-page.css"
+# The series note on the title page: the block from its opening tag (whatever its `markdown`
+# attribute says) to the closing tag on a line of its own.
+SERIES_NOTE = re.compile(rf'^<div class="{SERIES_NOTE_CLASS}"[^>\n]*>\n.*?^</div>$', re.MULTILINE | re.DOTALL)
+
+
+def series_note(index_markdown: str) -> str:
+    match = SERIES_NOTE.search(index_markdown)
+    if match is None:
+        raise PrintError(
+            'docs/index.md: the series note is missing; expected it in a block that opens with '
+            '<div class="series-note" markdown="block"> and closes with </div> on a line of its own'
+        )
+    return match.group()
+
+
+def render_print_page(record: dict[str, Any], index_markdown: str, sections: list[str], colophon: Colophon) -> str:
+    return render(
+        "print.md",
+        record=record,
+        series_note=series_note(index_markdown),
+        sections=sections,
+        colophon=colophon,
+    )
+
+
+def css_string(text: str) -> Markup:
+    """`text` as a quoted CSS string: every character but letters, digits and spaces as a CSS
+    escape, so nothing in it can end the string or the rule."""
+    return Markup('"' + "".join(c if c.isalnum() or c == " " else f"\\{ord(c):06x}" for c in text) + '"')
+
+
+def render_print_css(record: dict[str, Any]) -> str:
+    """The print page's stylesheet, its running head made from the paper's record."""
+    author = ", ".join(" ".join(p for p in (n.get("given"), n.get("family")) if p) or n.get("literal", "") for n in record["author"])
+    return render("print-page.css", author=css_string(author), title=css_string(record["title"]))
+
+
+
+
+
+
