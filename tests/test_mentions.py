@@ -12,7 +12,7 @@ from thouez_edition.extensions.mention_links import (
     MentionLinksExtension,
     link_first_mentions,
 )
-from thouez_edition.extensions.page_context import PageContext
+from thouez_edition.extensions.text_pages import TextPages
 from thouez_edition.text.mentions import NameMatcher
 
 MATCHER = NameMatcher(
@@ -42,7 +42,9 @@ def test_a_possessive_is_a_mention_but_a_longer_word_is_not() -> None:
 
 
 def convert(source: str) -> BeautifulSoup:
-    extension = MentionLinksExtension(MATCHER, lambda actor_id: f"actors/{actor_id}.md", PageContext("paper/a.md"))
+    # The page is known by the passages it holds.
+    pages = TextPages({anchor: "paper/a.md" for anchor in ("p1", "p2", "p7", "fn:1")})
+    extension = MentionLinksExtension(MATCHER, lambda actor_id: f"actors/{actor_id}.md", pages)
     html = markdown.markdown(source, extensions=["attr_list", "footnotes", extension])
     return BeautifulSoup(html, "lxml")
 

@@ -48,7 +48,7 @@ def test_a_hit_names_the_passage_by_its_page_and_where_it_stands(site: BuiltSite
     assert titles["paper/dearth-of-activity/#fn:25"] == "p. 10, n. 25 · Explaining the dearth of activity › Regional consultative mechanisms"
     assert titles["paper/dearth-of-activity/#p40"] == "pp. 11–12, ¶ 40 · Explaining the dearth of activity › Relations with states"
     assert titles["paper/introduction/#p1"] == "p. 2, ¶ 1 · Introduction"
-    assert titles["./#sn1"] == "Series note, p. 1, ¶ 1"
+    assert titles["#sn1"] == "Series note, p. 1, ¶ 1"
     assert titles["organizations/icmc/"] == "International Catholic Migration Commission (ICMC) · profile"
 
 

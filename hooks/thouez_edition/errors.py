@@ -21,7 +21,11 @@ class Problem:
         return f"{where}: {subject}: {self.message}" if subject else f"{where}: {self.message}"
 
 
-class DataError(Exception):
+class EditionError(Exception):
+    """Any failure that ends the build with a message for the editor, never a traceback."""
+
+
+class DataError(EditionError):
     """Bad data: carries every problem found, so an editor can fix them all in one pass."""
 
     def __init__(self, problems: list[Problem]) -> None:
@@ -39,5 +43,5 @@ def raise_if_any(problems: list[Problem]) -> None:
         raise DataError(problems)
 
 
-class PrintError(RuntimeError):
+class PrintError(EditionError):
     """The PDF could not be made; the message says why."""

@@ -69,3 +69,12 @@ def relative_link(from_page: str, to_page: str, anchor: str = "") -> str:
     start = posixpath.dirname(from_page) or "."
     target = quote(posixpath.relpath(to_page, start), safe="/.-_~")
     return f"{target}#{quote(anchor, safe=':-_.~')}" if anchor else target
+
+
+def page_location(page: str) -> str:
+    """Where a Markdown source (relative to `docs/`) is published, relative to the site's root,
+    with folder-style addresses: `paper/notes.md` at `paper/notes/`, `index.md` at the root ("")."""
+    stem = page.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return f"{stem}/"

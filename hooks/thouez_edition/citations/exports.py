@@ -18,6 +18,7 @@ from typing import Any
 import rispy
 
 from thouez_edition.citations.references import pandoc_path
+from thouez_edition.errors import EditionError
 from thouez_edition.escaping import pandoc_markdown_text
 
 Record = Mapping[str, Any]
@@ -34,7 +35,7 @@ CSL_ITEM_TYPES = frozenset({
 })
 
 
-class ExportError(RuntimeError):
+class ExportError(EditionError):
     """A writer refused the records; the message says which and why."""
 
 

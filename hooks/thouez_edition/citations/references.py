@@ -20,6 +20,7 @@ from typing import Any
 
 import lxml.html
 
+from thouez_edition.errors import EditionError
 from thouez_edition.escaping import html_text
 
 # pandoc's own default style is Chicago author-date; other styles come as CSL files.
@@ -36,7 +37,7 @@ class Formatted:
     in_bibliography: bool
 
 
-class FormattingError(RuntimeError):
+class FormattingError(EditionError):
     """pandoc could not format the references; the message says which and why."""
 
 

@@ -11,12 +11,14 @@ from __future__ import annotations
 import ipaddress
 from urllib.parse import urlsplit
 
+from thouez_edition.errors import EditionError
+
 # Set to 1 for a build that is to be published; `mkdocs gh-deploy` is always one.
 PUBLISH_VARIABLE = "EDITION_PUBLISH"
 SITE_URL_VARIABLE = "SITE_URL"
 
 
-class PublishingError(RuntimeError):
+class PublishingError(EditionError):
     """A publishing build without a public address; the message says what to set."""
 
 

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from markdown import Markdown
 from markdown.extensions import Extension
 
-from thouez_edition.extensions.page_context import PageContext, TextPageTreeprocessor
+from thouez_edition.extensions.text_pages import TextPages, TextPageTreeprocessor
 from thouez_edition.text.mentions import NameMatcher
 from thouez_edition.text.paper import NOTE_PREFIX, PASSAGE_ID
 from thouez_edition.urls import relative_link
@@ -82,7 +82,7 @@ def link_first_mentions(passage: etree.Element, matcher: NameMatcher, link_for: 
 
 class MentionLinks(TextPageTreeprocessor):
     def __init__(self, md: Markdown, extension: MentionLinksExtension) -> None:
-        super().__init__(md, extension.context)
+        super().__init__(md, extension.text_pages)
         self.extension = extension
 
     def run_on_page(self, root: etree.Element, page: str) -> None:
@@ -92,12 +92,12 @@ class MentionLinks(TextPageTreeprocessor):
 
 
 class MentionLinksExtension(Extension):
-    """Links mentions on the pages of the text only: `context.page` says which page, if any."""
+    """Links mentions on the pages of the text only."""
 
-    def __init__(self, matcher: NameMatcher, target_of: LinkFor, context: PageContext, **kwargs: object) -> None:
+    def __init__(self, matcher: NameMatcher, target_of: LinkFor, text_pages: TextPages, **kwargs: object) -> None:
         self.matcher = matcher
         self.target_of = target_of
-        self.context = context
+        self.text_pages = text_pages
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:

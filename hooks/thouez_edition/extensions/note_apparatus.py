@@ -18,7 +18,7 @@ from markdown.extensions import Extension
 from thouez_edition.citations.notes import NoteCitation
 from thouez_edition.data.addresses import AddressNote
 from thouez_edition.escaping import tree_text
-from thouez_edition.extensions.page_context import PageContext, TextPageTreeprocessor
+from thouez_edition.extensions.text_pages import TextPages, TextPageTreeprocessor
 from thouez_edition.urls import relative_link
 
 APPARATUS = "apparatus"
@@ -61,7 +61,7 @@ def citations_apparatus(citations: list[NoteCitation], href_of: Callable[[str], 
 
 class NoteApparatus(TextPageTreeprocessor):
     def __init__(self, md: Markdown, extension: NoteApparatusExtension) -> None:
-        super().__init__(md, extension.context)
+        super().__init__(md, extension.text_pages)
         self.extension = extension
 
     def run_on_page(self, root: etree.Element, page: str) -> None:
@@ -99,13 +99,13 @@ class NoteApparatusExtension(Extension):
         citations: dict[int, list[NoteCitation]],
         address_of: Callable[[str, str], AddressNote],
         bibliography_page: str,
-        context: PageContext,
+        text_pages: TextPages,
         **kwargs: object,
     ) -> None:
         self.citations = citations
         self.address_of = address_of
         self.bibliography_page = bibliography_page
-        self.context = context
+        self.text_pages = text_pages
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:

@@ -5,14 +5,13 @@ the word where each printed page began (a Python-Markdown treeprocessor).
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
-from collections.abc import Callable
 
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from thouez_edition.data.printed_pages import BREAK_CLASS, PrintedPage
-from thouez_edition.extensions.page_context import PageContext
+from thouez_edition.extensions.text_pages import TextPages, is_print_page
 from thouez_edition.text.page_map import PageMap
 from thouez_edition.text.paper import HEADINGS, NOTE_PREFIX, Heading
 
@@ -86,11 +85,11 @@ class PageBreaks(Treeprocessor):
         self.extension = extension
 
     def run(self, root: etree.Element) -> None:
-        context, page_map = self.extension.context, self.extension.page_map()
-        if page_map is None or (context.page is None and not context.printing):
+        page_map = self.extension.page_map
+        if self.extension.text_pages.page_of(root) is None and not is_print_page(root):
             return
         # Headings have no ids yet (toc gives them later): they are known by their words.
-        headings = {heading.text: heading.anchor for heading in self.extension.headings()}
+        headings = {heading.text: heading.anchor for heading in self.extension.headings}
         for element in list(root.iter()):
             anchor = element.get("id") or ""
             if element.tag in HEADINGS:
@@ -101,19 +100,16 @@ class PageBreaks(Treeprocessor):
                 insert_marker(element, found.word, marker_element(found.page, found.marker_id))
 
 class PageBreaksExtension(Extension):
-    """`page_map` and `headings` are read when a page is converted: they are known once the
-    build has read the text, after the extension is made."""
-
     def __init__(
         self,
-        page_map: Callable[[], PageMap | None],
-        headings: Callable[[], tuple[Heading, ...]],
-        context: PageContext,
+        page_map: PageMap,
+        headings: tuple[Heading, ...],
+        text_pages: TextPages,
         **kwargs: object,
     ) -> None:
         self.page_map = page_map
         self.headings = headings
-        self.context = context
+        self.text_pages = text_pages
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import xml.etree.ElementTree as etree
-from collections.abc import Callable
 from dataclasses import asdict
 
 from markdown import Markdown
@@ -18,7 +17,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from thouez_edition.citations.passages import DATA_ID, Citations, PassageCitation
-from thouez_edition.extensions.page_context import PageContext
+from thouez_edition.extensions.text_pages import TextPages
 from thouez_edition.text.paper import NOTE_PREFIX, PASSAGE_ID
 
 
@@ -28,8 +27,8 @@ class PassageCitationsTreeprocessor(Treeprocessor):
         self.extension = extension
 
     def run(self, root: etree.Element) -> None:
-        page, citations = self.extension.context.page, self.extension.citations()
-        if page is None or citations is None:
+        page, citations = self.extension.text_pages.page_of(root), self.extension.citations
+        if page is None:
             return
         here: dict[str, PassageCitation] = {}
         for element in list(root.iter()):
@@ -84,12 +83,9 @@ class PassageCitationsTreeprocessor(Treeprocessor):
         button.tail = None
 
 class PassageCitationsExtension(Extension):
-    """`citations` is read when a page is converted: the citations are known once the build has
-    read the text and its page map, after the extension is made."""
-
-    def __init__(self, citations: Callable[[], Citations | None], context: PageContext, **kwargs: object) -> None:
+    def __init__(self, citations: Citations, text_pages: TextPages, **kwargs: object) -> None:
         self.citations = citations
-        self.context = context
+        self.text_pages = text_pages
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:

@@ -10,7 +10,7 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from thouez_edition.extensions.page_context import PageContext
+from thouez_edition.extensions.text_pages import is_print_page
 from thouez_edition.text.paper import HEADINGS, SERIES_NOTE_CLASS
 
 
@@ -20,12 +20,8 @@ class DemotedHeadings(Treeprocessor):
 
     KEEP = {"print-cover", SERIES_NOTE_CLASS}
 
-    def __init__(self, md: Markdown, context: PageContext) -> None:
-        super().__init__(md)
-        self.context = context
-
     def run(self, root: etree.Element) -> None:
-        if self.context.printing:
+        if is_print_page(root):
             self.demote(root)
 
     def demote(self, parent: etree.Element) -> None:
@@ -37,10 +33,6 @@ class DemotedHeadings(Treeprocessor):
             self.demote(element)
 
 class PrintLayoutExtension(Extension):
-    def __init__(self, context: PageContext, **kwargs: object) -> None:
-        self.context = context
-        super().__init__(**kwargs)
-
     def extendMarkdown(self, md: Markdown) -> None:
         # 5.5: before toc (5), so the page's table of contents has the levels the page shows.
-        md.treeprocessors.register(DemotedHeadings(md, self.context), "print_headings", 5.5)
+        md.treeprocessors.register(DemotedHeadings(md), "print_headings", 5.5)

@@ -1,22 +1,21 @@
-"""What the site's search finds, and where a hit leads.
+"""What the site's search finds, and where a hit leads: the edition's own search records, made from
+the text and the data in memory, and the one adapter that writes them into the theme's index.
 
-Material's search indexes each page by its headings, so a hit in the paper would lead to the top
-of a long section. This rewrites the built index so that on the pages of the text every
-paragraph and every note is an entry of its own (a hit leads to `#p12` or `#fn:12`), every
-bibliography entry is one (a cited author's name leads to the entry), and the excerpts that
-profiles repeat from the text are left out, so the same words do not come up twice.
+The theme indexes each page by its headings, so a hit in the paper would lead to the top of a long
+section. On the pages of the text every paragraph and every note is a record of its own (a hit
+leads to `#p12` or `#fn:12`), placed after the heading it stands under; every bibliography entry
+and every glossary term is one; and the excerpts that profiles repeat from the text are left
+out, so the same words do not come up twice.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-import lxml.html
-
 from thouez_edition.escaping import search_text
-from thouez_edition.text.paper import NOTE_PREFIX, PASSAGE_ID, Passage
+from thouez_edition.text.paper import Heading, PageText, Passage
 
 # The paper's own paragraphs and notes come first for the same words: their weight must outdo
 # the theme's weight on titles (1000), so that a passage that names "PARinAC" ranks above the
@@ -24,30 +23,47 @@ from thouez_edition.text.paper import NOTE_PREFIX, PASSAGE_ID, Passage
 TEXT_BOOST = 1e5
 # Heading sections of profiles that only repeat the text's own words.
 REPEATED_SECTIONS = ("#in-the-paper",)
-# Not the author's words or the entry's: left out of what search indexes (note markers too).
-NOT_INDEXED = (
-    ".//*[contains(concat(' ', normalize-space(@class), ' '), ' apparatus ')]"
-    " | .//a[contains(@class, 'headerlink')] | .//a[contains(@class, 'footnote-backref')] | .//sup"
-)
-ARTICLE = "//article[contains(@class, 'md-content__inner')]"
+# The heading the edition puts over a section's notes (extensions/note_apparatus.py).
+NOTES_HEADING = "notes"
 
 
-def _text(element: lxml.html.HtmlElement) -> str:
-    element = lxml.html.fromstring(lxml.html.tostring(element))
-    for extra in element.xpath(NOT_INDEXED):
-        extra.drop_tree()
-    return " ".join(element.text_content().split())
+@dataclass(frozen=True)
+class SearchRecord:
+    """One hit: where it leads, what it is called, its words (plain text), its weight."""
+
+    location: str
+    title: str
+    text: str = ""
+    boost: float | None = None
+
+    def as_theme_doc(self) -> dict[str, Any]:
+        doc: dict[str, Any] = {
+            "location": self.location,
+            "title": search_text(self.title),
+            "text": f"<p>{search_text(self.text)}</p>" if self.text else "",
+        }
+        if self.boost is not None:
+            doc["boost"] = self.boost
+        return doc
 
 
-def _entry(location: str, title: str, text: str, boost: float | None = None) -> dict[str, Any]:
-    entry: dict[str, Any] = {
-        "location": location,
-        "title": search_text(title),
-        "text": f"<p>{search_text(text)}</p>" if text else "",
-    }
-    if boost is not None:
-        entry["boost"] = boost
-    return entry
+@dataclass(frozen=True)
+class TextPageRecords:
+    """A page of the text: its passages' records, each after the heading (by id; "" for the top of
+    the page) under which it stands."""
+
+    location: str
+    after_heading: tuple[tuple[str, SearchRecord], ...]
+
+
+@dataclass(frozen=True)
+class SearchRecords:
+    """Everything the edition says to search: the pages of the text, the pages it indexes wholly
+    itself (the bibliography, the glossary), and what other pages are ("profile")."""
+
+    text_pages: tuple[TextPageRecords, ...]
+    whole_pages: Mapping[str, tuple[SearchRecord, ...]]
+    kinds: Mapping[str, str]
 
 
 def passage_title(passage: Passage) -> str:
@@ -60,75 +76,61 @@ def passage_title(passage: Passage) -> str:
     return f"{passage.place} · {section}" + (f" › {deeper[-1]}" if deeper else "")
 
 
-def passage_entries(location: str, page_html: str, passages: Mapping[str, Passage]) -> list[dict[str, str]]:
-    """A page of the text: the page, its headings, then each paragraph and note, in order."""
-    (article,) = lxml.html.fromstring(page_html).xpath(ARTICLE)
-    entries = []
-    for element in article.iter("h1", "h2", "h3", "h4", "p", "li"):
-        identifier = element.get("id") or ""
-        if element.tag in ("h1", "h2", "h3", "h4"):
-            target = location if element.tag == "h1" else f"{location}#{identifier}"
-            entries.append(_entry(target, _text(element), ""))
-        elif identifier in passages and (
-            (element.tag == "p" and PASSAGE_ID.match(identifier)) or (element.tag == "li" and identifier.startswith(NOTE_PREFIX))
-        ):
-            entries.append(_entry(f"{location}#{identifier}", passage_title(passages[identifier]), _text(element), TEXT_BOOST))
-    return entries
+def text_page_records(location: str, page: PageText) -> TextPageRecords:
+    """A page's paragraphs after their headings, then its notes after the notes' heading."""
+    placed: list[tuple[str, SearchRecord]] = []
+    heading = ""
+    for item in page.body:
+        if isinstance(item, Heading):
+            # The page's title leads to the page itself, like the theme's own record for it.
+            heading = item.anchor if item.level > 1 else ""
+        elif item.anchor:
+            placed.append((heading, passage_record(location, item)))
+    placed += [(NOTES_HEADING, passage_record(location, note))
+               for note in page.passages if note.kind == "note" and note.anchor]
+    return TextPageRecords(location, tuple(placed))
 
 
-def bibliography_entries(location: str, page_html: str, labels: Mapping[str, str]) -> list[dict[str, str]]:
-    """The bibliography: the page, then one entry per work, titled as the notes cite it."""
-    (article,) = lxml.html.fromstring(page_html).xpath(ARTICLE)
-    entries = [_entry(location, "Bibliography", "")]
-    for work in article.xpath(".//div[contains(@class, 'work') and @id]"):
-        (reference,) = work.xpath(".//div[contains(@class, 'work-reference')]")
-        label = labels.get(work.get("id"), work.get("id"))
-        entries.append(_entry(f"{location}#{work.get('id')}", f"{label} · work cited", _text(reference)))
-    return entries
+def passage_record(location: str, passage: Passage) -> SearchRecord:
+    return SearchRecord(f"{location}#{passage.anchor}", passage_title(passage), passage.text, TEXT_BOOST)
 
 
-def glossary_entries(location: str, page_html: str) -> list[dict[str, Any]]:
-    """The glossary: the page, then one entry per term, leading to its row."""
-    (article,) = lxml.html.fromstring(page_html).xpath(ARTICLE)
-    entries = [_entry(location, "Glossary", "")]
-    for row in article.xpath(".//tr[@id]"):
-        term, meaning = row.xpath("./td")
-        entries.append(_entry(f"{location}#{row.get('id')}", f"{_text(term)} · glossary", _text(meaning)))
-    return entries
+def whole_page(location: str, title: str, records: Iterable[tuple[str, str, str]]) -> tuple[SearchRecord, ...]:
+    """A page indexed wholly by the edition: the page, then one record per `(id, title, text)`."""
+    return (SearchRecord(location, title), *(SearchRecord(f"{location}#{anchor}", name, text) for anchor, name, text in records))
 
 
-@dataclass(frozen=True)
-class SiteForSearch:
-    """What the index is refined from, once the site is built.
+def merge_into_theme_index(index: dict[str, Any], records: SearchRecords) -> dict[str, Any]:
+    """The theme's index (`search/search_index.json`, read as JSON) with the edition's records.
 
-    `text_pages` maps each page's location (`paper/introduction/`) to its built HTML;
-    `bibliography` and `glossary` are those pages' locations and HTML; `labels` name works by
-    their id; `passages` are the text's paragraphs and notes by their ids; `kinds` says what other
-    pages are (`organizations/icmc/` is a "profile"), for their titles in the results.
+    On a page of the text the theme's records of its headings stay, and each passage follows the
+    heading it stands under (a heading's own record then loses the words the passages hold); the bibliography and the glossary are the
+    edition's records alone; profiles say what they are and leave out the text they repeat.
     """
-
-    text_pages: Mapping[str, str]
-    bibliography: tuple[str, str]
-    glossary: tuple[str, str]
-    labels: Mapping[str, str]
-    passages: Mapping[str, Passage]
-    kinds: Mapping[str, str]
-
-
-def refine_index(index: dict[str, Any], site: SiteForSearch) -> dict[str, Any]:
-    """The index with the text's pages, the bibliography and the glossary indexed entry by entry."""
-    text_pages, bibliography, labels, passages, kinds = site.text_pages, site.bibliography, site.labels, site.passages, site.kinds
-    replaced = set(text_pages) | {bibliography[0], site.glossary[0]}
+    text_pages = {page.location: page for page in records.text_pages}
     docs: list[dict[str, Any]] = []
+    # The pages of the text follow the others, in reading order.
+    text_docs: dict[str, list[dict[str, Any]]] = {page.location: [] for page in records.text_pages}
+    placed: set[str] = set()
     for doc in index["docs"]:
-        page = doc["location"].split("#")[0]
-        if page in replaced or doc["location"].endswith(REPEATED_SECTIONS):
+        location = doc["location"]
+        page, _, heading = location.partition("#")
+        if page in records.whole_pages or location.endswith(REPEATED_SECTIONS):
             continue
-        if doc["location"] in kinds:
-            doc = {**doc, "title": f"{doc['title']} · {search_text(kinds[doc['location']])}"}
+        if page in text_pages:
+            under = [record for after, record in text_pages[page].after_heading if after == heading]
+            # The theme's words of a section that holds passages are theirs to find, not its own.
+            text_docs[page].append({**doc, "text": ""} if under else doc)
+            text_docs[page] += [record.as_theme_doc() for record in under]
+            placed.update(record.location for record in under)
+            continue
+        if location in records.kinds:
+            doc = {**doc, "title": f"{doc['title']} · {search_text(records.kinds[location])}"}
         docs.append(doc)
-    for location, page_html in text_pages.items():
-        docs.extend(passage_entries(location, page_html, passages))
-    docs.extend(bibliography_entries(*bibliography, labels))
-    docs.extend(glossary_entries(*site.glossary))
+    for page in records.text_pages:
+        docs += text_docs[page.location]
+        # A passage under a heading the theme did not index still gets a record, at its page's end.
+        docs += [record.as_theme_doc() for _, record in page.after_heading if record.location not in placed]
+    for page_records in records.whole_pages.values():
+        docs += [record.as_theme_doc() for record in page_records]
     return {**index, "docs": docs}

@@ -9,12 +9,18 @@ from dataclasses import dataclass
 
 from thouez_edition.data.actors import Actors
 from thouez_edition.data.emendations import Emendations, Located
-from thouez_edition.errors import DataError, Problem
+from thouez_edition.errors import DataError, EditionError, Problem
 from thouez_edition.rendering.profiles import paper_differences
 from thouez_edition.rendering.templating import render, render_block
 from thouez_edition.text.paper import Paper, Passage
 
 NOTES_PAGE = "paper/notes.md"
+
+
+def all_notes_anchor(number: int) -> str:
+    """The id of note `number` on the All notes page (`n25`)."""
+    return f"n{number}"
+
 # A hand-written page asks for a derived section with `<!-- edition: kept -->` on a line of its own.
 PLACEHOLDER = re.compile(r"^<!--\s*edition:\s*(?P<name>[a-z-]+)\s*-->\s*$", re.MULTILINE)
 EMENDATION_SECTIONS = ("silent-repairs", "changes", "judgements", "kept")
@@ -54,7 +60,7 @@ def render_notes_page(paper: Paper, page: str = NOTES_PAGE) -> str:
     for note in notes:
         paragraph = paper.calling_paragraph(note.number)
         calls[note.number] = NoteCall(note.page, note.page_title, paragraph)
-    return render("notes.md", groups=group_notes(notes), count=len(notes), calls=calls, page=page)
+    return render("notes.md", groups=group_notes(notes), count=len(notes), calls=calls, page=page, anchor=all_notes_anchor)
 
 
 @dataclass(frozen=True)
@@ -98,7 +104,7 @@ def actor_sections(actors: Actors, paper: Paper) -> dict[str, SectionRenderer]:
     return {"paper-and-sources": functools.partial(render_paper_and_sources, actors, paper)}
 
 
-class UnknownSection(ValueError):
+class UnknownSection(EditionError):
     """A placeholder names a section that the edition cannot render."""
 
 

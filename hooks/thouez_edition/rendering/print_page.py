@@ -17,6 +17,8 @@ from thouez_edition.rendering.templating import render
 from thouez_edition.text.paper import SERIES_NOTE_CLASS
 
 PRINT_PAGE = "print.md"
+# The class of the print page's cover (templates/print.md), by which the page is known.
+PRINT_COVER_CLASS = "print-cover"
 # The print page's own stylesheet (A4, running head, page numbers), linked from that page only.
 PRINT_CSS = "assets/print-page.css"
 # The series note on the title page: the block from its opening tag (whatever its `markdown`

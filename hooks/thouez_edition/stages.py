@@ -1,0 +1,303 @@
+"""The build, in four stages, each a plain function that takes data and returns data:
+
+1. load: the data files and the paper's Markdown, read and checked (`data`, `text`);
+2. derive: who is mentioned where, the page map, the formatted references and citations
+   (`text`, `citations`);
+3. render: the pages and page sections made from them, and the Markdown extensions that will
+   run on every page, each given what it needs (`rendering`, `extensions`);
+4. write: the download files, the search records, and, once the engine has written the site,
+   the PDF (`outputs`).
+
+`build_edition` runs the first three and returns one immutable `Edition`, made once before any
+page converts. Nothing here knows which engine drives it: the hook file hands it `Settings` and
+hands the engine what the `Edition` holds.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin
+
+from markdown.extensions import Extension
+
+from thouez_edition.citations.downloads import download_files, download_paths
+from thouez_edition.citations.exports import ExportError
+from thouez_edition.citations.notes import note_citations
+from thouez_edition.citations.passages import passage_citations
+from thouez_edition.citations.references import Formatted, format_references, style_path
+from thouez_edition.data.addresses import address_note
+from thouez_edition.data.colophon import Colophon, make_colophon
+from thouez_edition.data.glossary import abbreviations
+from thouez_edition.data.identity import EDITION_STEM, edition_record
+from thouez_edition.data.identity import Edition as Identity
+from thouez_edition.data.paper_metadata import STEM
+from thouez_edition.data.publishing import check_site_url, is_publishing
+from thouez_edition.errors import DataError, Problem
+from thouez_edition.escaping import meta_content
+from thouez_edition.extensions.mention_links import MentionLinksExtension
+from thouez_edition.extensions.note_apparatus import NoteApparatusExtension
+from thouez_edition.extensions.page_breaks import PageBreaksExtension
+from thouez_edition.extensions.passage_citations import PassageCitationsExtension
+from thouez_edition.extensions.print_layout import PrintLayoutExtension
+from thouez_edition.extensions.text_pages import TextPages
+from thouez_edition.outputs.pdf import (
+    CHROMIUM_NAMES,
+    PDF_PATH,
+    describe_pdf,
+    find_chromium,
+    print_to_pdf,
+)
+from thouez_edition.outputs.search_index import (
+    SearchRecords,
+    text_page_records,
+    whole_page,
+)
+from thouez_edition.rendering.bibliography import (
+    BIBLIOGRAPHY_PAGE,
+    entries_by_group,
+    render_bibliography,
+)
+from thouez_edition.rendering.identity import (
+    EditionCitation,
+    page_author,
+    render_cite_edition,
+    render_identity,
+)
+from thouez_edition.rendering.pages import (
+    NOTES_PAGE,
+    SectionRenderer,
+    actor_sections,
+    emendation_sections,
+    fill_placeholders,
+    render_notes_page,
+)
+from thouez_edition.rendering.print_page import (
+    PRINT_CSS,
+    PRINT_PAGE,
+    render_print_css,
+    render_print_page,
+)
+from thouez_edition.rendering.printed_pages import (
+    redirect_pages,
+    render_page_evidence,
+    render_page_list,
+)
+from thouez_edition.rendering.profiles import (
+    GLOSSARY_PAGE,
+    profile_pages,
+    render_glossary,
+)
+from thouez_edition.rendering.scholarly import (
+    HowToCite,
+    highwire_tags,
+    json_ld,
+    render_how_to_cite,
+)
+from thouez_edition.text.load import load_data_and_text
+from thouez_edition.text.mentions import name_matcher
+from thouez_edition.text.navigation import is_paper_page
+from thouez_edition.urls import page_location
+
+# The commands that publish files; `serve` rebuilds on every save and prints no PDF.
+WRITING_COMMANDS = ("build", "gh-deploy")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the engine tells the build."""
+
+    # The folder that holds data/ and pyproject.toml.
+    project_dir: Path
+    docs_dir: Path
+    # The Markdown pages, in the order a reader meets them (the engine's navigation).
+    reading_order: tuple[str, ...]
+    site_url: str
+    # The engine's command ("build", "serve", "gh-deploy"), None when not known.
+    command: str | None
+    environment: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class PdfJob:
+    """How the PDF is printed once the site is written."""
+
+    chromium: str
+    record: Mapping[str, Any]
+    colophon: Colophon
+
+
+@dataclass(frozen=True)
+class Edition:
+    """Everything the engine is handed, made once per build and never changed."""
+
+    # Lines for the engine's log.
+    notes: tuple[str, ...]
+    footer: str
+    extensions: tuple[Extension, ...]
+    # Options for Markdown extensions the engine names itself: the glossary for `abbr`.
+    abbreviations: Mapping[str, str]
+    # What the templates read (`config.extra` in MkDocs).
+    template_data: Mapping[str, Any]
+    # Files made by the build, by their path in the site; Markdown pages are converted as pages.
+    generated: Mapping[str, str | bytes]
+    # Files copied into the site as they are, by their path in the site.
+    copied: Mapping[str, Path]
+    sections: Mapping[str, SectionRenderer]
+    search: SearchRecords
+    pdf: PdfJob | None
+    record: Mapping[str, Any]
+    description: str
+    identity: Identity
+
+    def page_markdown(self, markdown: str, page: str) -> str:
+        """A page's Markdown with the sections it asks for (`<!-- edition: name -->`) filled in."""
+        return fill_placeholders(markdown, page, self.sections)
+
+    def page_meta(self, page: str, is_homepage: bool) -> dict[str, str]:
+        """The author (the paper's on its text, the editors' on theirs) and, on the title page, the
+        description; escaped, as the theme writes them into <meta> tags as they are."""
+        meta = {"author": str(meta_content(page_author(page, dict(self.record), self.identity)))}
+        if is_homepage:
+            meta["description"] = str(meta_content(self.description))
+        return meta
+
+
+def read_text(settings: Settings) -> list[tuple[str, str]]:
+    """The pages of the text as `(path under docs/, Markdown)`, in reading order."""
+    docs = settings.docs_dir
+    pages = [path for path in settings.reading_order if is_paper_page(path) and (docs / path).is_file()]
+    return [(path, (docs / path).read_text(encoding="utf-8")) for path in pages]
+
+
+def build_edition(settings: Settings) -> Edition:
+    """Stages 1 to 3, and the parts of 4 that need no written site. Raises `DataError` (with
+    every problem found), or the error of the tool that failed, with its message."""
+    site_url = settings.site_url
+    publishing = is_publishing(settings.command, dict(settings.environment))
+    notes = [check_site_url(site_url, publishing)]
+    colophon = make_colophon(settings.project_dir / "pyproject.toml", site_url, publishing, dict(settings.environment))
+    chromium = find_chromium() if settings.command in WRITING_COMMANDS else None
+    if settings.command in WRITING_COMMANDS and chromium is None:
+        notes.append(f"No PDF of the paper: Chromium is not on this machine (looked for {', '.join(CHROMIUM_NAMES)}).")
+
+    # 1. Load.
+    text = read_text(settings)
+    checked = load_data_and_text(settings.project_dir / "data", text, colophon.version, colophon.date)
+    data, paper, page_map = checked.data, checked.paper, checked.page_map
+    record, identity, actors, works = data.paper.record, data.identity, data.actors, data.works
+
+    # 2. Derive.
+    def url_of(page: str) -> str:
+        return site_url.rstrip("/") + "/" + page_location(page)
+
+    references = format_references(works.records())
+    formatted = {reference.id: reference for reference in references}
+    paper_chicago, paper_apa = _chicago_and_apa(record)
+    record_of_edition = edition_record(record, identity, site_url)
+    edition_chicago, edition_apa = _chicago_and_apa(record_of_edition)
+    how_to_cite = HowToCite(chicago=paper_chicago, apa=paper_apa, downloads=download_paths(STEM),
+                            pdf=PDF_PATH if chromium else None, print_page=PRINT_PAGE)
+    edition_citation = EditionCitation(chicago=edition_chicago, apa=edition_apa, downloads=download_paths(EDITION_STEM))
+    citations = passage_citations(paper, record, {"chicago": paper_chicago.text, "apa": paper_apa.text}, url_of, style_path("apa"))
+    text_pages = TextPages.of(paper)
+
+    # 3. Render.
+    sections: dict[str, SectionRenderer] = {
+        **emendation_sections(data.emendations, paper),
+        **actor_sections(actors, paper),
+        "how-to-cite": functools.partial(render_how_to_cite, how_to_cite),
+        "printed-pages": functools.partial(render_page_list, page_map),
+        "cite-edition": functools.partial(render_cite_edition, edition_citation),
+        "identity": functools.partial(render_identity, identity, edition_citation),
+        "page-evidence": functools.partial(render_page_evidence, page_map),
+    }
+    print_page = render_print_page(record, dict(text)["index.md"],
+                                   [markdown for page, markdown in text if page.startswith("paper/")], colophon)
+    extensions: tuple[Extension, ...] = (
+        MentionLinksExtension(name_matcher(actors), actors.page_of, text_pages),
+        NoteApparatusExtension(note_citations(works, formatted),
+                               lambda printed, href: address_note(printed, href, actors.all), BIBLIOGRAPHY_PAGE, text_pages),
+        PrintLayoutExtension(),
+        PageBreaksExtension(page_map, tuple(paper.headings), text_pages),
+        PassageCitationsExtension(citations, text_pages),
+    )
+    pdf_url = urljoin(site_url, PDF_PATH) if chromium and site_url else None
+    generated: dict[str, str | bytes] = {
+        NOTES_PAGE: render_notes_page(paper),
+        PRINT_PAGE: print_page,
+        PRINT_CSS: render_print_css(record),
+        GLOSSARY_PAGE: render_glossary(data.glossary, actors),
+        BIBLIOGRAPHY_PAGE: render_bibliography(works, references, paper, actors),
+        **profile_pages(actors, paper),
+        **_downloads(works.records(), works.display_path, record, record_of_edition),
+        **redirect_pages(page_map, page_location),
+    }
+    if chromium:
+        generated[PDF_PATH] = b""  # printed from the built print page once the site is written
+
+    # 4. Write (what needs no written site): the search records.
+    search = SearchRecords(
+        text_pages=tuple(text_page_records(page_location(page.page), page) for page in paper.pages),
+        whole_pages={
+            page_location(BIBLIOGRAPHY_PAGE): whole_page(page_location(BIBLIOGRAPHY_PAGE), "Bibliography", (
+                (entry.work.id, f"{entry.formatted.citation} · work cited", entry.formatted.text)
+                for entries in entries_by_group(works, references, paper, actors).values() for entry in entries)),
+            page_location(GLOSSARY_PAGE): whole_page(page_location(GLOSSARY_PAGE), "Glossary", (
+                (term.anchor, f"{term.term} · glossary", term.expansion + (f": {term.note}" if term.note else ""))
+                for term in data.glossary)),
+        },
+        kinds={page_location(actors.page_of(actor.id)): "profile" for actor in actors.all},
+    )
+    schemas = settings.project_dir / "data" / "schemas"
+    return Edition(
+        notes=tuple(notes),
+        footer=str(identity.footer()),
+        extensions=extensions,
+        abbreviations=abbreviations(data.glossary),
+        template_data={
+            # The print page links its own stylesheet (overrides/main.html).
+            "print_page": {"page": PRINT_PAGE, "stylesheet": PRINT_CSS},
+            "scholarly": {
+                "tags": highwire_tags(record, works.records(), site_url, pdf_url),
+                "json_ld": json_ld(record, works.records(), site_url, pdf_url),
+            },
+        },
+        generated=generated,
+        copied={f"schemas/{schema.name}": schema for schema in sorted(schemas.glob("*.schema.json"))},
+        sections=sections,
+        search=search,
+        pdf=PdfJob(chromium, record, colophon) if chromium else None,
+        record=record,
+        description=data.paper.description,
+        identity=identity,
+    )
+
+
+def print_pdf(job: PdfJob, site_dir: Path) -> str:
+    """Stage 4, once the site is written: the PDF from the built print page. Returns its path."""
+    print_to_pdf(job.chromium, site_dir / "print" / "index.html", site_dir / PDF_PATH)
+    describe_pdf(site_dir / PDF_PATH, dict(job.record), job.colophon)
+    return PDF_PATH
+
+
+def _chicago_and_apa(record: Mapping[str, Any]) -> tuple[Formatted, Formatted]:
+    return format_references([record])[0], format_references([record], style_path("apa"))[0]
+
+
+def _downloads(works: list[dict[str, Any]], works_file: str, paper: Mapping[str, Any],
+               edition: Mapping[str, Any]) -> dict[str, str]:
+    """The reference-manager files of the works cited, the paper and the edition."""
+    files: dict[str, str] = {}
+    for stem, records, source in (("works-cited", works, works_file),
+                                  (STEM, [dict(paper)], "data/paper.yml"),
+                                  (EDITION_STEM, [dict(edition)], "data/edition.yml")):
+        try:
+            files |= download_files(stem, records)
+        except ExportError as error:
+            raise DataError([Problem(source, None, "", "", str(error))]) from None
+    return files
+
