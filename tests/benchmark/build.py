@@ -99,8 +99,8 @@ def _report(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
 
 def _instrument_extensions() -> None:
     """Wrap the `run` of every Markdown processor the edition defines, once per process."""
-    for info in pkgutil.iter_modules(thouez_edition.__path__):
-        module = importlib.import_module(f"thouez_edition.{info.name}")
+    for info in pkgutil.walk_packages(thouez_edition.__path__, "thouez_edition."):
+        module = importlib.import_module(info.name)
         for value in vars(module).values():
             if (isinstance(value, type) and issubclass(value, markdown.util.Processor)
                     and value.__module__ == module.__name__ and "run" in vars(value)
