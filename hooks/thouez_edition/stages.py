@@ -28,7 +28,7 @@ from thouez_edition.citations.downloads import download_files, download_paths
 from thouez_edition.citations.exports import ExportError
 from thouez_edition.citations.notes import note_citations
 from thouez_edition.citations.passages import passage_citations
-from thouez_edition.citations.references import Formatted, format_references, style_path
+from thouez_edition.citations.references import format_references, style_path
 from thouez_edition.data.addresses import address_note
 from thouez_edition.data.colophon import Colophon, make_colophon
 from thouez_edition.data.glossary import abbreviations
@@ -194,11 +194,17 @@ def build_edition(settings: Settings) -> Edition:
     def url_of(page: str) -> str:
         return site_url.rstrip("/") + "/" + page_location(page)
 
-    references = format_references(works.records())
-    formatted = {reference.id: reference for reference in references}
-    paper_chicago, paper_apa = _chicago_and_apa(record)
     record_of_edition = edition_record(record, identity, site_url)
-    edition_chicago, edition_apa = _chicago_and_apa(record_of_edition)
+    # One pandoc run per style: the works, the paper and the edition in Chicago; the paper and the
+    # edition in APA. Each entry is formatted on its own; the works keep the style's order.
+    # The two records get ids no data id can have (data ids have no "_"), so none is taken twice.
+    own = [{**record, "id": "paper_record"}, {**record_of_edition, "id": "edition_record"}]
+    chicago = format_references([*works.records(), *own])
+    apa = {reference.id: reference for reference in format_references(own, style_path("apa"))}
+    formatted = {reference.id: reference for reference in chicago}
+    paper_chicago, paper_apa = formatted.pop("paper_record"), apa["paper_record"]
+    edition_chicago, edition_apa = formatted.pop("edition_record"), apa["edition_record"]
+    references = [reference for reference in chicago if reference.id in formatted]
     how_to_cite = HowToCite(chicago=paper_chicago, apa=paper_apa, downloads=download_paths(STEM),
                             pdf=PDF_PATH if chromium else None, print_page=PRINT_PAGE)
     edition_citation = EditionCitation(chicago=edition_chicago, apa=edition_apa, downloads=download_paths(EDITION_STEM))
@@ -282,10 +288,6 @@ def print_pdf(job: PdfJob, site_dir: Path) -> str:
     print_to_pdf(job.chromium, site_dir / "print" / "index.html", site_dir / PDF_PATH)
     describe_pdf(site_dir / PDF_PATH, dict(job.record), job.colophon)
     return PDF_PATH
-
-
-def _chicago_and_apa(record: Mapping[str, Any]) -> tuple[Formatted, Formatted]:
-    return format_references([record])[0], format_references([record], style_path("apa"))[0]
 
 
 def _downloads(works: list[dict[str, Any]], works_file: str, paper: Mapping[str, Any],
