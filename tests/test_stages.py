@@ -1,0 +1,56 @@
+"""The build's stages run without any engine: plain data in, one immutable `Edition` out."""
+
+from __future__ import annotations
+
+import dataclasses
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from thouez_edition.stages import Edition, Settings, build_edition
+from thouez_edition.text.paper import build_paper
+
+ROOT = Path(__file__).resolve().parent.parent
+READING_ORDER = ("index.md", *(f"paper/{name}.md" for name in (
+    "introduction", "current-context", "dearth-of-activity", "potential-contribution", "conclusion")), "paper/notes.md")
+
+
+@pytest.fixture(scope="module")
+def edition() -> Edition:
+    return build_edition(Settings(
+        project_dir=ROOT, docs_dir=ROOT / "docs", reading_order=READING_ORDER,
+        site_url="http://127.0.0.1:8000/", command="serve", environment={"SOURCE_DATE_EPOCH": "1796000000"},
+    ))
+
+
+def test_the_stages_import_no_engine() -> None:
+    code = ("import sys, thouez_edition.stages; "
+            "print(sorted({m.split('.')[0] for m in sys.modules} & {'mkdocs', 'material', 'properdocs'}))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
+
+
+def test_the_edition_is_made_once_and_never_changed(edition: Edition) -> None:
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        edition.footer = "changed"  # type: ignore[misc]
+    assert {"paper/notes.md", "print.md", "bibliography.md", "glossary.md"} <= set(edition.generated)
+    assert len(edition.extensions) == 5
+
+
+def test_the_search_records_are_the_passages_words_from_memory(edition: Edition) -> None:
+    pages = [(path, (ROOT / "docs" / path).read_text(encoding="utf-8")) for path in READING_ORDER[:-1]]
+    passages = {passage.anchor: passage for passage in build_paper(pages).passages}
+    records = {record.location.split("#")[1]: record for page in edition.search.text_pages for _, record in page.after_heading}
+    assert set(records) == set(passages)
+    assert sum(anchor.startswith("p") for anchor in records) == 77
+    assert sum(anchor.startswith("fn:") for anchor in records) == 58
+    assert all(records[anchor].text == passage.text for anchor, passage in passages.items())
+
+
+def test_the_bibliography_and_glossary_are_indexed_entry_by_entry(edition: Edition) -> None:
+    bibliography, glossary = edition.search.whole_pages["bibliography/"], edition.search.whole_pages["glossary/"]
+    assert bibliography[0].title == "Bibliography" and len(bibliography) == 1 + 38
+    assert all(record.title.endswith(" · work cited") for record in bibliography[1:])
+    assert glossary[0].title == "Glossary" and all(record.location.startswith("glossary/#term-") for record in glossary[1:])
