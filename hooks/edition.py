@@ -15,6 +15,7 @@ from typing import Any, NoReturn
 from urllib.parse import urljoin
 
 import jinja2
+from markdown.extensions import Extension
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
@@ -195,7 +196,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         stop(error)
     actors, works = _build.actors, _build.works
     formatted = {reference.id: reference for reference in _build.references}
-    config.markdown_extensions += [
+    extensions: list[Extension] = [
         MentionLinksExtension(name_matcher(actors), actors.page_of, _build.context),
         NoteApparatusExtension(
             note_citations(works, formatted),
@@ -211,6 +212,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         ),
         PassageCitationsExtension(lambda: _build.citations if _build else None, _build.context),
     ]
+    # MkDocs types this option as extension names, but hands the list unchanged to Python-Markdown,
+    # which takes Extension instances too.
+    config.markdown_extensions += extensions  # type: ignore[arg-type]
     config.mdx_configs["abbr"] = {"glossary": abbreviations(_build.glossary)}
     site_url = config.site_url or ""
     config.mdx_configs["thouez_edition.print_addresses"] = {"site_url": site_url}
@@ -287,9 +291,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
     for path, content in generated.items():
         files.append(File.generated(config, path, content=content))
-    _build.bibliography_location = files.get_file_from_path(BIBLIOGRAPHY_PAGE).url
-    _build.glossary_location = files.get_file_from_path(GLOSSARY_PAGE).url
-    _build.profile_locations = tuple(files.get_file_from_path(_build.actors.page_of(actor.id)).url for actor in _build.actors.all)
+    # Pages generated just above: a KeyError would name one that was not.
+    _build.bibliography_location = files.src_uris[BIBLIOGRAPHY_PAGE].url
+    _build.glossary_location = files.src_uris[GLOSSARY_PAGE].url
+    _build.profile_locations = tuple(files.src_uris[_build.actors.page_of(actor.id)].url for actor in _build.actors.all)
     for schema in sorted((_build.data_dir / "schemas").glob("*.schema.json")):
         files.append(File.generated(config, f"schemas/{schema.name}", abs_src_path=str(schema)))
     return files
