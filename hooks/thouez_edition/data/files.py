@@ -125,7 +125,7 @@ def read_yaml(path: Path, display_path: str) -> YamlDocument:
 class _Bound(Exception):
     """A file went past one of the bounds; `line` is where."""
 
-    def __init__(self, line: int) -> None:
+    def __init__(self, line: int | None) -> None:
         self.line = line
 
 
@@ -149,12 +149,12 @@ class _Loader(yaml.SafeLoader):
         self.tags: dict[int, str] = {}
         self.alias_count = 0
 
-    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node:
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
         event = self.peek_event()
         if isinstance(event, yaml.AliasEvent):
             self.alias_count += 1
             if self.alias_count > MAX_ALIASES:
-                raise _TooManyAliases(event.start_mark.line + 1)
+                raise _TooManyAliases(event.start_mark.line + 1 if event.start_mark else None)
             return super().compose_node(parent, index)
         tag = getattr(event, "tag", None)
         node = super().compose_node(parent, index)
@@ -212,6 +212,7 @@ class _Converter:
             return result
         if isinstance(node, yaml.SequenceNode):
             return [self.convert(item, (*path, index), inside) for index, item in enumerate(node.value)]
+        assert isinstance(node, yaml.ScalarNode), "YAML's composer makes mappings, sequences and scalars"
         return self.scalar(node, path, line, tagged=tag is not None)
 
     def scalar(self, node: yaml.ScalarNode, path: JsonPath, line: int, tagged: bool) -> Any:
@@ -267,8 +268,9 @@ def list_entry_namer(key: str = "id") -> EntryNamer:
         index = path[0]
         item = data[index] if isinstance(data, list) and isinstance(index, int) and index < len(data) else None
         label = item.get(key) if isinstance(item, dict) else None
-        usable = is_id(label) if key == "id" else isinstance(label, str) and 0 < len(label) <= 40 and label.isprintable()
-        return (label if usable else f"[{index}]"), field_path(path[1:])
+        if isinstance(label, str) and (is_id(label) if key == "id" else 0 < len(label) <= 40 and label.isprintable()):
+            return label, field_path(path[1:])
+        return f"[{index}]", field_path(path[1:])
 
     return name
 
@@ -383,8 +385,8 @@ def check_document(
     tagged = {finding.path for finding in document.findings if finding.message.startswith("carries the YAML tag")}
     try:
         errors = list(validator.iter_errors(document.data))
-    except referencing.exceptions.Unresolvable as error:
-        reference = getattr(error, "ref", str(error))
+    except referencing.exceptions.Unresolvable as unresolvable:
+        reference = getattr(unresolvable, "ref", str(unresolvable))
         return Checked([Problem(document.display_path, None, "", "",
                                 f"cannot be checked: its schema refers to {reference}, which cannot be found; "
                                 "expected the schemas in data/schemas to be complete")], frozenset({()}))
@@ -431,7 +433,10 @@ def explain(error: jsonschema.ValidationError) -> str:
     """Say what is wrong and what was expected, in an editor's words rather than jsonschema's."""
     schema = error.schema if isinstance(error.schema, dict) else {}
     expected = schema.get("description")
-    value = error.instance
+    # A validator's errors always carry the instance and the rule's value; only an error made by
+    # hand leaves them unset (`Unset` in jsonschema's stubs).
+    value: Any = error.instance
+    rule: Any = error.validator_value
     kind = error.validator
     if kind == "required":
         name = _missing_property(error)
@@ -439,34 +444,33 @@ def explain(error: jsonschema.ValidationError) -> str:
         hint = sub.get("description") if isinstance(sub, dict) else None
         return f"is missing; expected {hint}" if hint else "is missing; this field is required"
     if kind == "type":
-        wanted = error.validator_value
-        wanted_text = " or ".join(wanted) if isinstance(wanted, list) else wanted
+        wanted_text = " or ".join(rule) if isinstance(rule, list) else rule
         return f"is {_describe(value)}; expected {expected or _article(wanted_text)}"
     if kind == "enum":
-        options = ", ".join(json.dumps(option, ensure_ascii=False) for option in error.validator_value)
+        options = ", ".join(json.dumps(option, ensure_ascii=False) for option in rule)
         return f"is {_describe(value)}; expected one of {options}"
     if kind == "const":
-        return f"is {_describe(value)}; expected {json.dumps(error.validator_value, ensure_ascii=False)}"
+        return f"is {_describe(value)}; expected {json.dumps(rule, ensure_ascii=False)}"
     if kind == "additionalProperties":
         allowed = ", ".join(sorted(schema.get("properties", {})))
         extra = sorted(set(value) - set(schema.get("properties", {}))) if isinstance(value, dict) else []
         return f"has unknown field {', '.join(_short(name) for name in extra) or '?'}; expected only {allowed}"
-    if kind == "format" and error.validator_value == DATE_FORMAT:
+    if kind == "format" and rule == DATE_FORMAT:
         return f"is {_describe(value)}, which is not a date of the calendar; expected {expected or 'a date'}"
     if kind == "format":
         return f"is {_describe(value)}, which {error.cause}; expected {expected or 'a valid value'}"
     if kind == "pattern":
-        return f"is {_describe(value)}; expected {expected or f'a value matching {error.validator_value}'}"
+        return f"is {_describe(value)}; expected {expected or f'a value matching {rule}'}"
     if kind == "maxLength":
         return f"is {len(value)} characters long; expected {expected or 'a shorter value'}"
     if kind in {"minLength", "minItems"}:
         return f"is empty; expected {expected or 'a value'}"
     if kind in {"minimum", "maximum"}:
-        return f"is {_describe(value)}; expected {expected or f'{kind} {error.validator_value}'}"
+        return f"is {_describe(value)}; expected {expected or f'{kind} {rule}'}"
     if kind == "uniqueItems":
         return "repeats an item; expected each item once"
     if kind == "oneOf":
-        forms = [branch.get("description") for branch in error.validator_value if isinstance(branch, dict)]
+        forms = [branch.get("description") or "" for branch in rule if isinstance(branch, dict)]
         if forms and all(forms):
             # jsonschema gives the branches' errors when none matched, none when several did.
             what = "is none of the forms it may take" if error.context else "fits more than one of the forms it may take"

@@ -49,6 +49,7 @@ def to_tree(block: str) -> list[etree.Element]:
 
 
 def _convert(element: lxml.html.HtmlElement) -> etree.Element:
+    assert isinstance(element.tag, str), "only elements are converted, and a parsed element's tag is text"
     converted = etree.Element(element.tag, {name: tree_text(value) for name, value in element.attrib.items()})
     converted.text = tree_text(element.text) if element.text else None
     for child in element:

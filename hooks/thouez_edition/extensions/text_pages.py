@@ -36,7 +36,8 @@ class TextPages:
         """The page of the text `root` is, or None (another page, or the print page)."""
         if is_print_page(root):
             return None
-        return next((self.page_of_anchor[i] for e in root.iter() if (i := e.get("id")) in self.page_of_anchor), None)
+        anchors = (element.get("id") or "" for element in root.iter())
+        return next((self.page_of_anchor[anchor] for anchor in anchors if anchor in self.page_of_anchor), None)
 
 
 def is_print_page(root: etree.Element) -> bool:

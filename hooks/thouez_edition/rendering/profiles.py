@@ -133,7 +133,7 @@ def structured_data(actor: Actor, site_url: str = "") -> dict[str, object]:
     if actor.website:
         data["url"] = actor.website
     same_as = [WIKIDATA.format(actor.wikidata)] if actor.wikidata else []
-    if getattr(actor, "ror", None):
+    if isinstance(actor, Organization) and actor.ror:
         same_as.append(ROR.format(actor.ror))
     if same_as:
         data["sameAs"] = same_as

@@ -16,7 +16,7 @@ reads them, and report each problem as `docs/<page>:<line>: …`:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from thouez_edition.errors import Problem
 from thouez_edition.text.paper import Passage
@@ -25,6 +25,9 @@ from thouez_edition.text.paper import Passage
 MARKER = re.compile(r"\[\^(?P<label>[^\]\s]+)\](?!:)")
 NUMBER = re.compile(r"^[1-9]\d*$")
 SERIES = re.compile(r"^(?P<series>p|sn)(?P<number>\d+)$")
+
+# Records a problem: the passage, its line, its subject (a marker, a label, an id) and the message.
+Report = Callable[[Passage, int | None, str, str], None]
 
 
 def check_passages(passages: Sequence[Passage], docs_dir: str = "docs") -> list[Problem]:
@@ -47,7 +50,7 @@ def _markers(passage: Passage) -> list[tuple[str, int | None]]:
     return called + [(match["label"], passage.line) for match in MARKER.finditer(passage.text)]
 
 
-def _check_notes(passages: Sequence[Passage], report) -> None:  # noqa: ANN001 - a local callback
+def _check_notes(passages: Sequence[Passage], report: Report) -> None:
     first_definition: dict[str, str] = {}
     numbered: list[tuple[int, Passage, str]] = []
     highest_called = 0
@@ -105,7 +108,7 @@ def _check_notes(passages: Sequence[Passage], report) -> None:  # noqa: ANN001 -
                                              "numbered 1, 2, 3 … without a gap")
 
 
-def _check_paragraphs(passages: Sequence[Passage], report) -> None:  # noqa: ANN001 - a local callback
+def _check_paragraphs(passages: Sequence[Passage], report: Report) -> None:
     first: dict[str, str] = {}
     series_of: dict[str, list[tuple[int, Passage]]] = {"p": [], "sn": []}
     for passage in passages:

@@ -134,6 +134,7 @@ def _words_and_calls(element: lxml.html.HtmlElement) -> tuple[str, tuple[int, ..
 
 def _replace_with_text(element: lxml.html.HtmlElement, text: str) -> None:
     parent = element.getparent()
+    assert parent is not None, "a note marker is found inside its passage, so it has a parent"
     previous = element.getprevious()
     joined = text + (element.tail or "")
     if previous is not None:
@@ -174,8 +175,8 @@ def read_page(page: str, markdown_text: str) -> PageText:
     """Read one page's passages and headings, in the order they stand."""
     footnotes = FootnoteExtension()
     parser = markdown.Markdown(extensions=[footnotes, *(name for name in STRUCTURE_EXTENSIONS if name != "footnotes")])
-    body = parser.convert(markdown_text)
-    root = lxml.html.fragment_fromstring(body or "<p></p>", create_parent="div")
+    html = parser.convert(markdown_text)
+    root = lxml.html.fragment_fromstring(html or "<p></p>", create_parent="div")
     raw_notes = {str(label): text for label, text in footnotes.footnotes.items()}
 
     headings: list[Heading] = []
@@ -196,7 +197,8 @@ def read_page(page: str, markdown_text: str) -> PageText:
             headings.append(heading)
             body.append(heading)
             continue
-        match = PASSAGE_ID.match(element.get("id") or "")
+        anchor = element.get("id") or ""
+        match = PASSAGE_ID.match(anchor)
         if not match:
             # A paragraph without its id: read, so that passage_checks can report it.
             text = _words(element)
@@ -210,7 +212,7 @@ def read_page(page: str, markdown_text: str) -> PageText:
         paragraphs.append(
             paragraph := Passage(
                 kind="paragraph",
-                anchor=element.get("id"),
+                anchor=anchor,
                 number=int(match["number"]),
                 page=page,
                 page_title=title,
@@ -219,8 +221,8 @@ def read_page(page: str, markdown_text: str) -> PageText:
                 calls=calls,
                 call_words=call_words,
                 quotation=bool(element.xpath("ancestor::blockquote")),
-                line=_line_of(markdown_text, "{#" + element.get("id") + "}",
-                              sum(1 for other in paragraphs if other.anchor == element.get("id"))),
+                line=_line_of(markdown_text, "{#" + anchor + "}",
+                              sum(1 for other in paragraphs if other.anchor == anchor)),
             )
         )
         body.append(paragraph)
