@@ -8,8 +8,8 @@
 4. write: the download files, the search records, and, once the engine has written the site,
    the PDF (`outputs`).
 
-`build_edition` runs the first three and returns one immutable `Edition`, made once before any
-page converts. Nothing here knows which engine drives it: the hook file hands it `Settings` and
+`build_edition` runs the first three (`load`, `derive`, `render`, each returning a frozen result)
+and returns one immutable `Edition`, made once before any page converts. Nothing here knows which engine drives it: the hook file hands it `Settings` and
 hands the engine what the `Edition` holds.
 """
 
@@ -27,8 +27,8 @@ from markdown.extensions import Extension
 from thouez_edition.citations.downloads import download_files, download_paths
 from thouez_edition.citations.exports import ExportError
 from thouez_edition.citations.notes import note_citations
-from thouez_edition.citations.passages import passage_citations
-from thouez_edition.citations.references import format_references, style_path
+from thouez_edition.citations.passages import Citations, passage_citations
+from thouez_edition.citations.references import Formatted, format_references, style_path
 from thouez_edition.data.addresses import address_note
 from thouez_edition.data.colophon import Colophon, make_colophon
 from thouez_edition.data.glossary import abbreviations
@@ -97,7 +97,7 @@ from thouez_edition.rendering.scholarly import (
     json_ld,
     render_how_to_cite,
 )
-from thouez_edition.text.load import load_data_and_text
+from thouez_edition.text.load import DataAndText, load_data_and_text
 from thouez_edition.text.mentions import name_matcher
 from thouez_edition.text.navigation import is_paper_page
 from thouez_edition.urls import page_location
@@ -173,9 +173,40 @@ def read_text(settings: Settings) -> list[tuple[str, str]]:
     return [(path, (docs / path).read_text(encoding="utf-8")) for path in pages]
 
 
+@dataclass(frozen=True)
+class Loaded:
+    """Stage 1's result: the data and the text, checked, and what this build is."""
+
+    settings: Settings
+    notes: tuple[str, ...]
+    colophon: Colophon
+    chromium: str | None
+    text: tuple[tuple[str, str], ...]
+    checked: DataAndText
+
+
+@dataclass(frozen=True)
+class Derived:
+    """Stage 2's result: the formatted references and every citation the pages show."""
+
+    loaded: Loaded
+    record_of_edition: Mapping[str, Any]
+    # The works cited, in the style's order, and by id.
+    references: tuple[Formatted, ...]
+    formatted: Mapping[str, Formatted]
+    how_to_cite: HowToCite
+    edition_citation: EditionCitation
+    citations: Citations
+
+
 def build_edition(settings: Settings) -> Edition:
-    """Stages 1 to 3, and the parts of 4 that need no written site. Raises `DataError` (with
-    every problem found), or the error of the tool that failed, with its message."""
+    """Stages 1 to 3, and the parts of 4 that need no written site. Raises an `EditionError`:
+    `DataError` with every problem found, or the error of the tool that failed."""
+    return render(derive(load(settings)))
+
+
+def load(settings: Settings) -> Loaded:
+    """Stage 1: the data and the text, every problem of both in one `DataError`."""
     site_url = settings.site_url
     publishing = is_publishing(settings.command, dict(settings.environment))
     notes = [check_site_url(site_url, publishing)]
@@ -183,18 +214,20 @@ def build_edition(settings: Settings) -> Edition:
     chromium = find_chromium() if settings.command in WRITING_COMMANDS else None
     if settings.command in WRITING_COMMANDS and chromium is None:
         notes.append(f"No PDF of the paper: Chromium is not on this machine (looked for {', '.join(CHROMIUM_NAMES)}).")
-
-    # 1. Load.
     text = read_text(settings)
     checked = load_data_and_text(settings.project_dir / "data", text, colophon.version, colophon.date)
-    data, paper, page_map = checked.data, checked.paper, checked.page_map
-    record, identity, actors, works = data.paper.record, data.identity, data.actors, data.works
+    return Loaded(settings, tuple(notes), colophon, chromium, tuple(text), checked)
 
-    # 2. Derive.
+
+def derive(loaded: Loaded) -> Derived:
+    """Stage 2: references and citations, by pandoc's citeproc."""
+    site_url, data, paper = loaded.settings.site_url, loaded.checked.data, loaded.checked.paper
+    record, works = data.paper.record, data.works
+
     def url_of(page: str) -> str:
         return site_url.rstrip("/") + "/" + page_location(page)
 
-    record_of_edition = edition_record(record, identity, site_url)
+    record_of_edition = edition_record(record, data.identity, site_url)
     # One pandoc run per style: the works, the paper and the edition in Chicago; the paper and the
     # edition in APA. Each entry is formatted on its own; the works keep the style's order.
     # The two records get ids no data id can have (data ids have no "_"), so none is taken twice.
@@ -204,14 +237,32 @@ def build_edition(settings: Settings) -> Edition:
     formatted = {reference.id: reference for reference in chicago}
     paper_chicago, paper_apa = formatted.pop("paper_record"), apa["paper_record"]
     edition_chicago, edition_apa = formatted.pop("edition_record"), apa["edition_record"]
-    references = [reference for reference in chicago if reference.id in formatted]
-    how_to_cite = HowToCite(chicago=paper_chicago, apa=paper_apa, downloads=download_paths(STEM),
-                            pdf=PDF_PATH if chromium else None, print_page=PRINT_PAGE)
-    edition_citation = EditionCitation(chicago=edition_chicago, apa=edition_apa, downloads=download_paths(EDITION_STEM))
-    citations = passage_citations(paper, record, {"chicago": paper_chicago.text, "apa": paper_apa.text}, url_of, style_path("apa"))
+    return Derived(
+        loaded=loaded,
+        record_of_edition=record_of_edition,
+        references=tuple(reference for reference in chicago if reference.id in formatted),
+        formatted=formatted,
+        how_to_cite=HowToCite(chicago=paper_chicago, apa=paper_apa, downloads=download_paths(STEM),
+                              pdf=PDF_PATH if loaded.chromium else None, print_page=PRINT_PAGE),
+        edition_citation=EditionCitation(chicago=edition_chicago, apa=edition_apa,
+                                         downloads=download_paths(EDITION_STEM)),
+        citations=passage_citations(paper, record, {"chicago": paper_chicago.text, "apa": paper_apa.text},
+                                    url_of, style_path("apa")),
+    )
+
+
+def render(derived: Derived) -> Edition:
+    """Stage 3, and stage 4's records: the pages, sections and extensions, the downloads and the
+    search records, in one `Edition`."""
+    loaded = derived.loaded
+    settings, colophon, chromium, text = loaded.settings, loaded.colophon, loaded.chromium, loaded.text
+    site_url, notes = settings.site_url, loaded.notes
+    data, paper, page_map = loaded.checked.data, loaded.checked.paper, loaded.checked.page_map
+    record, identity, actors, works = data.paper.record, data.identity, data.actors, data.works
+    references, formatted, record_of_edition = list(derived.references), dict(derived.formatted), derived.record_of_edition
+    how_to_cite, edition_citation, citations = derived.how_to_cite, derived.edition_citation, derived.citations
     text_pages = TextPages.of(paper)
 
-    # 3. Render.
     sections: dict[str, SectionRenderer] = {
         **emendation_sections(data.emendations, paper),
         **actor_sections(actors, paper),
@@ -245,7 +296,7 @@ def build_edition(settings: Settings) -> Edition:
     if chromium:
         generated[PDF_PATH] = b""  # printed from the built print page once the site is written
 
-    # 4. Write (what needs no written site): the search records.
+    # Stage 4's part that needs no written site: the search records.
     search = SearchRecords(
         text_pages=tuple(text_page_records(page_location(page.page), page) for page in paper.pages),
         whole_pages={
