@@ -107,7 +107,7 @@ def test_a_tap_on_a_phone_shows_the_note_in_place(browser: Browser, site: BuiltS
 
 # On a phone, each kind of passage a reader is sent to by its address comes to rest just below
 # the sticky header, not under it and not moved away by what is laid out after the jump (as it
-# was when the blocks of the text were laid out only as they neared the screen: README, speed).
+# was when the blocks of the text were laid out only as they neared the screen: MAINTAINING.md, speed).
 PHONE_ADDRESSES = [
     ("paper/potential-contribution/", "p70"),
     ("paper/dearth-of-activity/", "fn:25"),
