@@ -11,9 +11,11 @@ from typing import Any
 import pdfplumber
 import pytest
 from pypdf import PdfReader
+from thouez_edition.data.colophon import Colophon
 from thouez_edition.data.emendations import load_emendations
 from thouez_edition.errors import PrintError
-from thouez_edition.rendering.print_page import series_note
+from thouez_edition.rendering.print_page import render_print_page
+from thouez_edition.text.paper import build_paper
 
 from tests.conftest import ROOT
 from tests.site_html import BuiltSite, body_of, reader_text
@@ -263,9 +265,11 @@ def test_printing_any_page_drops_the_navigation_and_keeps_the_notes(page, site: 
 
 def test_the_series_note_is_found_whatever_its_markdown_attribute_says() -> None:
     for opening in ('<div class="series-note" markdown="block">', '<div class="series-note" markdown="1">', '<div class="series-note" markdown>'):
-        assert series_note(f"# T\n\n{opening}\n\nWords.\n{{#sn1}}\n</div>\n").startswith(opening)
+        (title_page,) = build_paper([("index.md", f"# T\n\n{opening}\n\nWords.\n{{#sn1}}\n</div>\n")]).pages
+        assert title_page.has_series_note and 'id="sn1"' in title_page.html, opening
 
 
 def test_a_title_page_without_the_series_note_stops_the_build_with_a_message() -> None:
+    paper = build_paper([("index.md", "# T\n\nNo series note.\n")])
     with pytest.raises(PrintError, match=r"^docs/index.md: the series note is missing; expected"):
-        series_note("# T\n\nNo series note.\n")
+        render_print_page({}, paper, Colophon("0.1.0", "2004-01-01", None))

@@ -54,3 +54,14 @@ def test_the_bibliography_and_glossary_are_indexed_entry_by_entry(edition: Editi
     assert bibliography[0].title == "Bibliography" and len(bibliography) == 1 + 38
     assert all(record.title.endswith(" · work cited") for record in bibliography[1:])
     assert glossary[0].title == "Glossary" and all(record.location.startswith("glossary/#term-") for record in glossary[1:])
+
+
+def test_the_notes_and_print_pages_reuse_the_texts_one_conversion(edition: Edition) -> None:
+    pages = [(path, (ROOT / "docs" / path).read_text(encoding="utf-8")) for path in READING_ORDER[:-1]]
+    paper = build_paper(pages)
+    for generated in (edition.generated["paper/notes.md"], edition.generated["print.md"]):
+        assert isinstance(generated, str)
+        # No note's Markdown is left for the engine to convert again: only its converted HTML.
+        assert "[^" not in generated and "Footnotes Go Here" not in generated
+    assert all(note.note_html in str(edition.generated["paper/notes.md"]) for note in paper.notes)
+    assert all(f'<li id="fn:{note.number}"' in str(edition.generated["print.md"]) for note in paper.notes)

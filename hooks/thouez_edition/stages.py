@@ -181,7 +181,6 @@ class Loaded:
     notes: tuple[str, ...]
     colophon: Colophon
     chromium: str | None
-    text: tuple[tuple[str, str], ...]
     checked: DataAndText
 
 
@@ -216,7 +215,7 @@ def load(settings: Settings) -> Loaded:
         notes.append(f"No PDF of the paper: Chromium is not on this machine (looked for {', '.join(CHROMIUM_NAMES)}).")
     text = read_text(settings)
     checked = load_data_and_text(settings.project_dir / "data", text, colophon.version, colophon.date)
-    return Loaded(settings, tuple(notes), colophon, chromium, tuple(text), checked)
+    return Loaded(settings, tuple(notes), colophon, chromium, checked)
 
 
 def derive(loaded: Loaded) -> Derived:
@@ -255,7 +254,7 @@ def render(derived: Derived) -> Edition:
     """Stage 3, and stage 4's records: the pages, sections and extensions, the downloads and the
     search records, in one `Edition`."""
     loaded = derived.loaded
-    settings, colophon, chromium, text = loaded.settings, loaded.colophon, loaded.chromium, loaded.text
+    settings, colophon, chromium = loaded.settings, loaded.colophon, loaded.chromium
     site_url, notes = settings.site_url, loaded.notes
     data, paper, page_map = loaded.checked.data, loaded.checked.paper, loaded.checked.page_map
     record, identity, actors, works = data.paper.record, data.identity, data.actors, data.works
@@ -272,8 +271,7 @@ def render(derived: Derived) -> Edition:
         "identity": functools.partial(render_identity, identity, edition_citation),
         "page-evidence": functools.partial(render_page_evidence, page_map),
     }
-    print_page = render_print_page(record, dict(text)["index.md"],
-                                   [markdown for page, markdown in text if page.startswith("paper/")], colophon)
+    print_page = render_print_page(record, paper, colophon)
     extensions: tuple[Extension, ...] = (
         MentionLinksExtension(name_matcher(actors), actors.page_of, text_pages),
         NoteApparatusExtension(note_citations(works, formatted),

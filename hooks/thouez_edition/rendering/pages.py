@@ -11,7 +11,7 @@ from thouez_edition.data.actors import Actors
 from thouez_edition.data.emendations import Emendations, Located
 from thouez_edition.errors import DataError, EditionError, Problem
 from thouez_edition.rendering.profiles import paper_differences
-from thouez_edition.rendering.templating import render, render_block
+from thouez_edition.rendering.templating import render_block, render_page
 from thouez_edition.text.paper import Paper, Passage
 
 NOTES_PAGE = "paper/notes.md"
@@ -60,7 +60,8 @@ def render_notes_page(paper: Paper, page: str = NOTES_PAGE) -> str:
     for note in notes:
         paragraph = paper.calling_paragraph(note.number)
         calls[note.number] = NoteCall(note.page, note.page_title, paragraph)
-    return render("notes.md", groups=group_notes(notes), count=len(notes), calls=calls, page=page, anchor=all_notes_anchor)
+    return render_page("notes.html", {"search": {"exclude": True}}, groups=group_notes(notes), count=len(notes),
+                       calls=calls, page=page, anchor=all_notes_anchor)
 
 
 @dataclass(frozen=True)

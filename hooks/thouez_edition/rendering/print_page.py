@@ -6,42 +6,40 @@ CSS page margin boxes, which Chromium prints).
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from markupsafe import Markup
 
 from thouez_edition.data.colophon import Colophon
 from thouez_edition.errors import PrintError
+from thouez_edition.rendering.data_blocks import data_block
 from thouez_edition.rendering.templating import render
-from thouez_edition.text.paper import SERIES_NOTE_CLASS
+from thouez_edition.text.paper import Paper
 
 PRINT_PAGE = "print.md"
 # The class of the print page's cover (templates/print.md), by which the page is known.
 PRINT_COVER_CLASS = "print-cover"
 # The print page's own stylesheet (A4, running head, page numbers), linked from that page only.
 PRINT_CSS = "assets/print-page.css"
-# The series note on the title page: the block from its opening tag (whatever its `markdown`
-# attribute says) to the closing tag on a line of its own.
-SERIES_NOTE = re.compile(rf'^<div class="{SERIES_NOTE_CLASS}"[^>\n]*>\n.*?^</div>$', re.MULTILINE | re.DOTALL)
 
 
-def series_note(index_markdown: str) -> str:
-    match = SERIES_NOTE.search(index_markdown)
-    if match is None:
+def render_print_page(record: dict[str, Any], paper: Paper, colophon: Colophon) -> str:
+    """The print page: the cover, then the text and its notes as the text's one reading converted
+    them (not converted again), then the colophon."""
+    title_page = next((page for page in paper.pages if page.has_series_note), None)
+    if title_page is None:
         raise PrintError(
             'docs/index.md: the series note is missing; expected it in a block that opens with '
             '<div class="series-note" markdown="block"> and closes with </div> on a line of its own'
         )
-    return match.group()
-
-
-def render_print_page(record: dict[str, Any], index_markdown: str, sections: list[str], colophon: Colophon) -> str:
+    sections = [page for page in paper.pages if page.page.startswith("paper/")]
+    notes = "\n".join(item for page in (title_page, *sections) for item in page.note_items)
     return render(
         "print.md",
         record=record,
-        series_note=series_note(index_markdown),
-        sections=sections,
+        series_note=Markup(data_block(title_page.html)),
+        sections=[Markup(data_block(page.html)) for page in sections],
+        notes=Markup(data_block(f'<div class="footnote">\n<hr>\n<ol>\n{notes}\n</ol>\n</div>')),
         colophon=colophon,
     )
 

@@ -19,6 +19,8 @@ import lxml.html
 import markdown
 from markdown.extensions.footnotes import FootnoteExtension
 
+from thouez_edition.text.printed_notes import PrintedNoteNumbersExtension
+
 # A numbered paragraph's id: `p12` in the paper, `sn3` in the series note.
 PASSAGE_ID = re.compile(r"^(?P<series>p|sn)(?P<number>\d+)$")
 # A note's anchor and its marker's, as the footnotes extension writes them for label `12`.
@@ -63,8 +65,11 @@ class Passage:
     calls: tuple[int, ...] = ()
     call_words: tuple[int, ...] = ()
     quotation: bool = False
-    # A note's Markdown as written (for pages that show the note again); empty for a paragraph.
+    # A note's Markdown as written; empty for a paragraph.
     note_markdown: str = ""
+    # A note's blocks as this reading converted them, without the link back to its marker (for
+    # pages that show the note again); empty for a paragraph.
+    note_html: str = ""
     # The line of the page's Markdown where the passage's id or label stands.
     line: int | None = None
     # The pages of the 2004 print it stands on, first and last, once the page map is known.
@@ -148,6 +153,34 @@ def _words(element: lxml.html.HtmlElement) -> str:
     return _words_and_calls(element)[0]
 
 
+def _note_html(item: lxml.html.HtmlElement) -> str:
+    """A note's blocks as converted, without the link back to its marker and the space before it."""
+    item = lxml.html.fromstring(lxml.html.tostring(item, encoding="unicode"))
+    for backlink in item.xpath(".//a[contains(@class, 'footnote-backref')]"):
+        previous, parent = backlink.getprevious(), backlink.getparent()
+        if previous is not None:
+            previous.tail = (previous.tail or "").removesuffix("\u00a0")
+        elif parent is not None:
+            parent.text = (parent.text or "").removesuffix("\u00a0")
+        backlink.drop_tree()
+    blocks = [lxml.html.tostring(child, encoding="unicode", with_tail=False) for child in item]
+    return "\n".join(blocks)
+
+
+def _text_html(root: lxml.html.HtmlElement, text_root: lxml.html.HtmlElement) -> str:
+    """The text's blocks as converted: the series note's block where the page has one, else every
+    block of the page but its notes."""
+    if text_root is not root:
+        return lxml.html.tostring(text_root, encoding="unicode", with_tail=False)
+    return "\n".join(lxml.html.tostring(child, encoding="unicode", with_tail=False)
+                     for child in root if "footnote" not in (child.get("class") or "").split())
+
+
+def _note_items(root: lxml.html.HtmlElement) -> tuple[str, ...]:
+    return tuple(lxml.html.tostring(item, encoding="unicode", with_tail=False)
+                 for item in root.xpath("./div[contains(concat(' ', @class, ' '), ' footnote ')]/ol/li[@id]"))
+
+
 def _line_of(markdown_text: str, token: str, occurrence: int = 0) -> int | None:
     """The line of the `occurrence`-th line (from 0) that holds `token`."""
     found = (number for number, line in enumerate(markdown_text.splitlines(), start=1) if token in line)
@@ -169,12 +202,19 @@ class PageText:
     passages: tuple[Passage, ...]
     # The text's headings and paragraphs in the order they stand (notes apart).
     body: tuple[Heading | Passage, ...] = ()
+    # The text as this reading converted it, for pages that show it again: its blocks without the
+    # notes (on the title page, the series note's block), and each note's list item.
+    html: str = ""
+    note_items: tuple[str, ...] = ()
+    # Whether the page holds the series note (the title page must).
+    has_series_note: bool = False
 
 
 def read_page(page: str, markdown_text: str) -> PageText:
     """Read one page's passages and headings, in the order they stand."""
     footnotes = FootnoteExtension()
-    parser = markdown.Markdown(extensions=[footnotes, *(name for name in STRUCTURE_EXTENSIONS if name != "footnotes")])
+    parser = markdown.Markdown(extensions=[footnotes, *(name for name in STRUCTURE_EXTENSIONS if name != "footnotes"),
+                                           PrintedNoteNumbersExtension()])
     html = parser.convert(markdown_text)
     root = lxml.html.fragment_fromstring(html or "<p></p>", create_parent="div")
     raw_notes = {str(label): text for label, text in footnotes.footnotes.items()}
@@ -243,6 +283,7 @@ def read_page(page: str, markdown_text: str) -> PageText:
                 text=text,
                 calls=calls,
                 note_markdown=raw_notes.get(label, "").strip(),
+                note_html=_note_html(item),
                 line=_line_of(markdown_text, f"[^{label}]:"),
             )
         )
@@ -251,7 +292,9 @@ def read_page(page: str, markdown_text: str) -> PageText:
         for occurrence in range(1, labels.count(label)):
             notes.append(Passage("note", f"{NOTE_PREFIX}{label}", note_number(NOTE_PREFIX + label) or 0, page, title,
                                  (title,), "", line=_line_of(markdown_text, f"[^{label}]:", occurrence)))
-    return PageText(page, title, tuple(headings), (*paragraphs, *notes), tuple(body))
+    return PageText(page, title, tuple(headings), (*paragraphs, *notes), tuple(body),
+                    html=_text_html(root, text_root), note_items=_note_items(root),
+                    has_series_note=text_root is not root)
 
 
 @dataclass(frozen=True)
