@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from tests.benchmark import build, first_touch, reader
+from tests.lighthouse_runner import LighthouseError
+from tests.site_host import BuildFailed
 
 
 def main() -> None:
@@ -25,6 +28,13 @@ def main() -> None:
     touch.add_argument("--runs", type=int, default=first_touch.RUNS, help=f"runs a page and site (default {first_touch.RUNS})")
     touch.add_argument("--pages", help="comma-separated kinds of page (default: all)")
     arguments = parser.parse_args()
+    try:
+        run(arguments)
+    except (BuildFailed, LighthouseError) as error:
+        sys.exit(f"benchmark {arguments.command or 'build'} failed: {error}")
+
+
+def run(arguments: argparse.Namespace) -> None:
     if arguments.command in (None, "build"):
         build.build()
     elif arguments.command == "first-touch":
