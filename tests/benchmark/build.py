@@ -52,6 +52,7 @@ from tests.site_host import BuildFailed
 ROOT = Path(__file__).resolve().parents[2]
 PARTS = ("MkDocs itself", "edition's hooks", "edition's extensions", "pandoc", "PDF")
 BUILDS = 3
+FACTORS = [1, 10, 100]
 
 
 class Stopwatch:
@@ -174,11 +175,12 @@ def page_weight(site: Path, page: str) -> tuple[int, int]:
     return raw, compressed
 
 
-def build() -> None:
-    print(f"mkdocs build --strict, in process, {BUILDS} builds; load average {load()}")
+def build(builds: int = BUILDS) -> None:
+    """Time `builds` builds of the edition by part; print the figures and the pages' weights."""
+    print(f"mkdocs build --strict, in process, {builds} build{'s' if builds != 1 else ''}; load average {load()}")
     with tempfile.TemporaryDirectory() as work:
         site = Path(work) / "site"
-        runs = [timed_build(ROOT, site) for _ in range(BUILDS)]
+        runs = [timed_build(ROOT, site) for _ in range(builds)]
         print(f"{'part':24} {'median s':>9} {'range s':>13}")
         for part in PARTS:
             values = [run.seconds[part] for run in runs]
