@@ -98,7 +98,7 @@ from thouez_edition.rendering.scholarly import (
     render_how_to_cite,
 )
 from thouez_edition.text.load import DataAndText, load_data_and_text
-from thouez_edition.text.mentions import name_matcher
+from thouez_edition.text.mentions import name_matcher, occurrences
 from thouez_edition.text.navigation import is_paper_page
 from thouez_edition.urls import page_location
 
@@ -152,6 +152,8 @@ class Edition:
     record: Mapping[str, Any]
     description: str
     identity: Identity
+    # How much the edition holds, for the benchmarks' cost per item.
+    sizes: Mapping[str, int]
 
     def page_markdown(self, markdown: str, page: str) -> str:
         """A page's Markdown with the sections it asks for (`<!-- edition: name -->`) filled in."""
@@ -261,6 +263,8 @@ def render(derived: Derived) -> Edition:
     references, formatted, record_of_edition = list(derived.references), dict(derived.formatted), derived.record_of_edition
     how_to_cite, edition_citation, citations = derived.how_to_cite, derived.edition_citation, derived.citations
     text_pages = TextPages.of(paper)
+    matcher = name_matcher(actors)
+    found = occurrences(paper, matcher)
 
     sections: dict[str, SectionRenderer] = {
         **emendation_sections(data.emendations, paper),
@@ -273,7 +277,7 @@ def render(derived: Derived) -> Edition:
     }
     print_page = render_print_page(record, paper, colophon)
     extensions: tuple[Extension, ...] = (
-        MentionLinksExtension(name_matcher(actors), actors.page_of, text_pages),
+        MentionLinksExtension(matcher, actors.page_of, text_pages),
         NoteApparatusExtension(note_citations(works, formatted),
                                lambda printed, href: address_note(printed, href, actors.all), BIBLIOGRAPHY_PAGE, text_pages),
         PrintLayoutExtension(),
@@ -287,7 +291,7 @@ def render(derived: Derived) -> Edition:
         PRINT_CSS: render_print_css(record),
         GLOSSARY_PAGE: render_glossary(data.glossary, actors),
         BIBLIOGRAPHY_PAGE: render_bibliography(works, references, paper, actors),
-        **profile_pages(actors, paper),
+        **profile_pages(actors, paper, found),
         **_downloads(works.records(), works.display_path, record, record_of_edition),
         **redirect_pages(page_map, page_location),
     }
@@ -329,6 +333,8 @@ def render(derived: Derived) -> Edition:
         record=record,
         description=data.paper.description,
         identity=identity,
+        sizes={"bodies": len(actors.all), "works": len(works.works), "passages": len(paper.passages),
+               "mentions": sum(len(places) for places in found.values())},
     )
 
 

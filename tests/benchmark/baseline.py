@@ -21,6 +21,8 @@ from mkdocs.config import load_config
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
+from tests.benchmark.in_process import reported_failure
+
 ROOT = Path(__file__).resolve().parents[2]
 # What the text's own syntax needs (paragraph ids, notes, tables, raw HTML blocks, headings' ids).
 BASELINE_EXTENSIONS = ["abbr", "attr_list", "md_in_html", "footnotes", "tables", "toc"]
@@ -43,7 +45,8 @@ def edition_markdown(site_dir: Path) -> dict[str, str]:
     previous = logging.getLogger("mkdocs").level
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
     try:
-        build(config)
+        with reported_failure("the edition's build for the baseline's Markdown"):
+            build(config)
     finally:
         logging.getLogger("mkdocs").setLevel(previous)
         config.plugins.on_shutdown()

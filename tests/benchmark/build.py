@@ -9,17 +9,20 @@ what a reader downloads for each kind of page, raw and gzip-compressed.
 
 `scale` makes the same project with synthetic data at 1x, 10x and 100x (copies of every
 organisation, process and work under new names and ids, and copies of the paper's five sections
-that mention the copied bodies and cite the copied works), in a temporary folder, builds each once
-and prints the time per item, so that any part that grows faster than linearly shows.
+that mention the copied bodies and cite the copied works, their paragraphs and notes numbered on
+as the edition requires), in a temporary folder, builds each once without the PDF and prints the
+time per passage, body and work, so that any part that grows faster than linearly shows. The
+edition's bounds on the size of a data file are lifted for these builds (see
+`edition.unbounded_data_files`).
+
+A build that fails raises `BuildFailed` with what MkDocs and the edition logged.
 """
 
 from __future__ import annotations
 
 import gzip
-import importlib
 import logging
 import os
-import pkgutil
 import re
 import shutil
 import statistics
@@ -37,18 +40,25 @@ from typing import Any
 
 import lxml.html
 import markdown.util
-import thouez_edition
 import yaml
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
-from thouez_edition.outputs.pdf import PDF_PATH
-from thouez_edition.text.mentions import name_matcher
 
+from tests.benchmark.edition import (
+    DATA_FILE_BYTES,
+    PDF_PATH,
+    counts,
+    edition_modules,
+    unbounded_data_files,
+)
+from tests.benchmark.in_process import reported_failure
 from tests.benchmark.reader import PAGE_KINDS
+from tests.site_host import BuildFailed
 
 ROOT = Path(__file__).resolve().parents[2]
 PARTS = ("MkDocs itself", "edition's hooks", "edition's extensions", "pandoc", "PDF")
 BUILDS = 3
+FACTORS = [1, 10, 100]
 
 
 class Stopwatch:
@@ -99,8 +109,7 @@ def _report(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
 
 def _instrument_extensions() -> None:
     """Wrap the `run` of every Markdown processor the edition defines, once per process."""
-    for info in pkgutil.walk_packages(thouez_edition.__path__, "thouez_edition."):
-        module = importlib.import_module(info.name)
+    for module in edition_modules():
         for value in vars(module).values():
             if (isinstance(value, type) and issubclass(value, markdown.util.Processor)
                     and value.__module__ == module.__name__ and "run" in vars(value)
@@ -146,7 +155,8 @@ def timed_build(project: Path, site_dir: Path, pdf: bool = True) -> Timed:
     subprocess.run = _timed_subprocess  # type: ignore[assignment]
     start = time.perf_counter()
     try:
-        mkdocs_build(config)
+        with reported_failure("mkdocs build --strict"):
+            mkdocs_build(config)
         wall = time.perf_counter() - start
         _watch._switch()
         seconds = {part: _watch.totals.get(part, 0.0) for part in PARTS}
@@ -155,19 +165,6 @@ def timed_build(project: Path, site_dir: Path, pdf: bool = True) -> Timed:
         _watch = None
         config.plugins.on_shutdown()
     return Timed(seconds, wall, counts(config.plugins[hook_name]))
-
-
-def counts(hooks: Any) -> dict[str, int]:
-    """How much data the build had: bodies, works, passages and mentions (each body once a passage)."""
-    state = hooks._build
-    matcher = name_matcher(state.actors)
-    passages = state.paper.passages
-    return {
-        "bodies": len(state.actors.all),
-        "works": len(state.works.works),
-        "passages": len(passages),
-        "mentions": sum(len(matcher.actors_in(passage.text, passage.anchor)) for passage in passages),
-    }
 
 
 def page_weight(site: Path, page: str) -> tuple[int, int]:
@@ -184,11 +181,12 @@ def page_weight(site: Path, page: str) -> tuple[int, int]:
     return raw, compressed
 
 
-def build() -> None:
-    print(f"mkdocs build --strict, in process, {BUILDS} builds; load average {load()}")
+def build(builds: int = BUILDS) -> None:
+    """Time `builds` builds of the edition by part; print the figures and the pages' weights."""
+    print(f"mkdocs build --strict, in process, {builds} build{'s' if builds != 1 else ''}; load average {load()}")
     with tempfile.TemporaryDirectory() as work:
         site = Path(work) / "site"
-        runs = [timed_build(ROOT, site) for _ in range(BUILDS)]
+        runs = [timed_build(ROOT, site) for _ in range(builds)]
         print(f"{'part':24} {'median s':>9} {'range s':>13}")
         for part in PARTS:
             values = [run.seconds[part] for run in runs]
@@ -210,8 +208,38 @@ def build() -> None:
 # --- synthetic data ----------------------------------------------------------------------------
 
 SECTIONS = ["introduction", "current-context", "dearth-of-activity", "potential-contribution", "conclusion"]
-# Copy j's paragraphs and notes are numbered from j * OFFSET: p12 becomes p2012 in copy 2.
-OFFSET = 1000
+PARAGRAPH_ID = re.compile(r"\{#p(\d+)\}")
+NOTE_LABEL = re.compile(r"\[\^(\d+)\]")
+NOTE_DEFINITION = re.compile(r"^\[\^(\d+)\]:", flags=re.M)
+
+
+@dataclass(frozen=True)
+class Numbering:
+    """How many paragraphs and notes one copy of the five sections has. The edition requires the
+    paragraphs numbered p1, p2 … and the notes 1, 2, 3 … in reading order, without a gap, across
+    every page of the text: copy j (from 2) goes on where copy j - 1 ended, so its paragraph pN
+    becomes p(N + (j - 1) * paragraphs) and its note N becomes N + (j - 1) * notes."""
+
+    paragraphs: int
+    notes: int
+
+    def paragraph(self, number: int, copy: int) -> int:
+        return number + (copy - 1) * self.paragraphs
+
+    def note(self, number: int, copy: int) -> int:
+        return number + (copy - 1) * self.notes
+
+
+def sections_text(docs: Path) -> str:
+    return "\n\n".join((docs / "paper" / f"{section}.md").read_text(encoding="utf-8") for section in SECTIONS)
+
+
+def numbering(text: str) -> Numbering:
+    """The highest paragraph id and note label of the five sections (they run from 1, checked by the build)."""
+    return Numbering(
+        paragraphs=max(int(number) for number in PARAGRAPH_ID.findall(text)),
+        notes=max(int(number) for number in NOTE_DEFINITION.findall(text)),
+    )
 
 
 def tag(name: str, copy: int) -> str:
@@ -220,7 +248,8 @@ def tag(name: str, copy: int) -> str:
 
 def copy_actor(entry: dict[str, Any], copy: int) -> dict[str, Any]:
     """A new body like `entry`, under new names: its references to others and to passages of the
-    paper stay as they are (they stay valid); identifiers that must be unique are left out."""
+    paper stay as they are (they stay valid); identifiers that must be unique are left out, and so
+    are names scoped to passages (the copy's passages are not those)."""
     new = {key: value for key, value in entry.items() if key not in ("wikidata", "ror")}
     new["id"] = f"{entry['id']}-x{copy}"
     new["name"] = tag(entry["name"], copy)
@@ -230,7 +259,8 @@ def copy_actor(entry: dict[str, Any], copy: int) -> dict[str, Any]:
     return new
 
 
-def copy_work(entry: dict[str, Any], copy: int) -> dict[str, Any]:
+def copy_work(entry: dict[str, Any], copy: int, numbers: Numbering) -> dict[str, Any]:
+    """A new work like `entry`, under a new id and names, cited in the copy's notes."""
     new = dict(entry, id=f"{entry['id']}-x{copy}")
     named = False
     for role in ("author", "editor"):
@@ -240,30 +270,33 @@ def copy_work(entry: dict[str, Any], copy: int) -> dict[str, Any]:
             named = True
     if not named:
         new["title"] = tag(entry["title"], copy)
-    new["cited_in"] = [dict(citation, note=citation["note"] + copy * OFFSET) for citation in entry.get("cited_in", [])]
+    new["cited_in"] = [dict(citation, note=numbers.note(citation["note"], copy)) for citation in entry.get("cited_in", [])]
     return new
 
 
-def copy_sections(docs: Path, copy: int, names: list[str]) -> str:
-    """The five sections as one page, headings under a title of their own, ids and note labels
-    moved by the copy's offset, and every name of a body replaced by its copy's."""
+def copy_sections(text: str, copy: int, names: list[str], numbers: Numbering) -> str:
+    """The five sections (`text`) as one page, headings under a title of their own, paragraph ids
+    and note labels numbered on from the copy before, and every name of a body replaced by its
+    copy's."""
     by_length = sorted(set(names), key=len, reverse=True)
     pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(name) for name in by_length) + r")(?!\w)")
-    text = "\n\n".join((docs / "paper" / f"{section}.md").read_text(encoding="utf-8") for section in SECTIONS)
     text = re.sub(r"^(#+) ", lambda match: f"{match[1]}# Copy {copy}: ", text, flags=re.M)
-    text = re.sub(r"\{#(p)(\d+)\}", lambda match: f"{{#p{int(match[2]) + copy * OFFSET}}}", text)
-    text = re.sub(r"\[\^(\d+)\]", lambda match: f"[^{int(match[1]) + copy * OFFSET}]", text)
+    text = PARAGRAPH_ID.sub(lambda match: f"{{#p{numbers.paragraph(int(match[1]), copy)}}}", text)
+    text = NOTE_LABEL.sub(lambda match: f"[^{numbers.note(int(match[1]), copy)}]", text)
     text = pattern.sub(lambda match: tag(match[0], copy), text)
     return f"# Synthetic copy {copy}\n\n{text}"
 
 
 def synthetic_project(folder: Path, factor: int) -> Path:
-    """The project with `factor` times its bodies, works and mentions, in `folder`."""
+    """The project with `factor` times its bodies, works and text, in `folder`: copies 2 … `factor`
+    of the five sections are pages of their own after the conclusion."""
     for name in ("docs", "data", "overrides"):
         shutil.copytree(ROOT / name, folder / name)
     (folder / "hooks").symlink_to(ROOT / "hooks", target_is_directory=True)
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     data = folder / "data"
+    text = sections_text(ROOT / "docs")
+    numbers = numbering(text)
     names: list[str] = []
     for file_name in ("organizations.yml", "rcpms.yml"):
         entries = yaml.safe_load((data / file_name).read_text(encoding="utf-8"))
@@ -271,42 +304,71 @@ def synthetic_project(folder: Path, factor: int) -> Path:
         copies = [copy_actor(entry, copy) for copy in range(2, factor + 1) for entry in entries]
         write_yaml(data / file_name, entries + copies)
     works = yaml.safe_load((data / "citations.yml").read_text(encoding="utf-8"))
-    write_yaml(data / "citations.yml", works + [copy_work(work, copy) for copy in range(2, factor + 1) for work in works])
+    write_yaml(data / "citations.yml",
+               works + [copy_work(work, copy, numbers) for copy in range(2, factor + 1) for work in works])
     pages = []
     for copy in range(2, factor + 1):
-        (folder / "docs" / "paper" / f"copy-{copy}.md").write_text(copy_sections(ROOT / "docs", copy, names), encoding="utf-8")
+        (folder / "docs" / "paper" / f"copy-{copy}.md").write_text(copy_sections(text, copy, names, numbers), encoding="utf-8")
         pages.append(f"      - paper/copy-{copy}.md\n")
     last = "      - paper/conclusion.md\n"
+    if last not in config:
+        raise BuildFailed(f"mkdocs.yml has no line {last.strip()!r} to put the synthetic copies of the text after")
     config = config.replace(last, last + "".join(pages), 1)
     (folder / "mkdocs.yml").write_text(config, encoding="utf-8")
     return folder
 
 
+class WrittenOut(yaml.SafeDumper):
+    """Writes every value out in full: the copies share their unchanged parts with the original
+    entries, which PyYAML would otherwise write once with an anchor and then as aliases, and the
+    edition refuses a file with more than a few aliases (as it would a YAML bomb)."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
 def write_yaml(path: Path, entries: list[dict[str, Any]]) -> None:
     """Write entries with the file's schema line kept, so the build validates them as it does the real ones."""
     first = path.read_text(encoding="utf-8").split("\n", 1)[0]
-    path.write_text(first + "\n" + yaml.safe_dump(entries, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
+    text = yaml.dump(entries, Dumper=WrittenOut, allow_unicode=True, sort_keys=False, width=1000)
+    path.write_text(first + "\n" + text, encoding="utf-8")
 
 
 def scale(factors: list[int]) -> None:
+    """Build the synthetic project once at each factor; print the time and its cost per item."""
     print(f"mkdocs build --strict with synthetic data, one build a factor; load average {load()}")
-    rows = []
+    print(f"The edition's bounds on a data file ({DATA_FILE_BYTES / 1e6:.0f} MB, so many values) are lifted: they guard\n"
+          "against runaway files, and 100x passes them. No PDF: the copies would make the print 100 times\n"
+          "as long, past Chromium's time limit; `build` times the PDF.")
+    rows: list[tuple[int, Timed]] = []
     with tempfile.TemporaryDirectory() as work:
         for factor in factors:
             project = synthetic_project(Path(work) / f"x{factor}", factor)
-            rows.append((factor, timed_build(project, Path(work) / f"x{factor}-site")))
+            largest = max((project / "data").glob("*.yml"), key=lambda path: path.stat().st_size)
+            largest_text = f"largest data file {largest.name}, {largest.stat().st_size / 1e6:.1f} MB"
+            try:
+                with unbounded_data_files():
+                    rows.append((factor, timed_build(project, Path(work) / f"x{factor}-site", pdf=False)))
+            except BuildFailed as error:
+                raise BuildFailed(f"the build at {factor}x failed: {error}") from None
             shutil.rmtree(Path(work) / f"x{factor}-site")
-            print(f"  {factor}x built in {rows[-1][1].wall:.1f} s; load average {load()}", flush=True)
+            shutil.rmtree(project)
+            print(f"  {factor}x built in {rows[-1][1].wall:.1f} s ({largest_text}); load average {load()}", flush=True)
     print(f"load average at end {load()}")
-    first = rows[0][1]
-    header = " ".join(f"{name:>12}" for name in first.counts)
-    print(f"{'factor':>6} {header} {'build s':>8}   ms per item (bodies + works + mentions), by part")
-    print(f"{'':6} {'':{len(header)}} {'':8}   " + " ".join(f"{part[:14]:>14}" for part in (*PARTS, "whole build")))
+    names = list(rows[0][1].counts)
+    print(f"\n{'factor':>6} " + " ".join(f"{name:>9}" for name in names)
+          + f" {'build s':>8} {'ms/passage':>11} {'ms/body':>8} {'ms/work':>8}")
     for factor, timed in rows:
-        items = timed.counts["bodies"] + timed.counts["works"] + timed.counts["mentions"]
-        per_item = [timed.seconds[part] * 1000 / items for part in PARTS] + [timed.wall * 1000 / items]
-        counts_text = " ".join(f"{value:>12}" for value in timed.counts.values())
-        print(f"{factor:>6} {counts_text} {timed.wall:8.1f}   " + " ".join(f"{value:14.2f}" for value in per_item))
+        per = {name: timed.wall * 1000 / timed.counts[name] for name in ("passages", "bodies", "works")}
+        print(f"{factor:>5}x " + " ".join(f"{timed.counts[name]:>9}" for name in names)
+              + f" {timed.wall:8.1f} {per['passages']:11.2f} {per['bodies']:8.2f} {per['works']:8.2f}")
+    parts = [part for part in PARTS if part != "PDF"]
+    print("\nms per passage, by part (time inside pandoc counted there)")
+    print(f"{'factor':>6} " + " ".join(f"{part[:14]:>14}" for part in (*parts, "whole build")))
+    for factor, timed in rows:
+        passages = timed.counts["passages"]
+        per_part = [timed.seconds[part] * 1000 / passages for part in parts] + [timed.wall * 1000 / passages]
+        print(f"{factor:>5}x " + " ".join(f"{value:14.2f}" for value in per_part))
 
 
 def load() -> str:

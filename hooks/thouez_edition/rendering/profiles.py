@@ -185,9 +185,10 @@ def render_glossary(terms: list[Term], actors: Actors) -> str:
     return render_page("glossary.html", {"title": "Glossary"}, terms=terms, actors=actors, page=GLOSSARY_PAGE)
 
 
-def profile_pages(actors: Actors, paper: Paper) -> dict[str, str]:
-    """Every page made from the actors' data, by its path under `docs/`."""
-    found = occurrences(paper, name_matcher(actors))
+def profile_pages(actors: Actors, paper: Paper, found: dict[str, list[Occurrence]] | None = None) -> dict[str, str]:
+    """Every page made from the actors' data, by its path under `docs/`; `found` is where each is
+    mentioned, if already known."""
+    found = occurrences(paper, name_matcher(actors)) if found is None else found
     pages = {actors.page_of(actor.id): render_profile(actor, actors, found, paper) for actor in actors.all}
     pages[ORGANIZATIONS_INDEX] = render_organizations_index(actors, found)
     pages[RCPMS_INDEX] = render_rcpms_index(actors, found)
