@@ -1,7 +1,8 @@
 """Targets for fingers and type for eyes, measured in the browser on a phone's viewport: every
 target in the text of every kind of page is 24 x 24 px or spaced so (WCAG 2.2, 2.5.8), every note
-marker and every acronym that takes focus answers a tap in a 24 x 24 px square around it, and
-tooltips are set no smaller than the notes."""
+marker and every acronym that takes focus answers a tap in a 24 x 24 px square around it, the
+table of processes keeps its key columns on the screen, and tooltips are set no smaller than the
+notes."""
 
 from __future__ import annotations
 
@@ -206,3 +207,35 @@ def test_every_target_in_the_text_is_24_px_or_spaced_so_on_a_phone(browser: Brow
     assert crowded_targets(targets) == []
     page.context.close()
 
+
+# Each row's name and what is known of NGOs' part: the columns a reader looks for.
+KEY_COLUMNS = """() => {
+  const table = document.querySelector(".process-table table");
+  const key = [...table.tBodies[0].rows].flatMap(row => [row.cells[0], row.cells[4]]);
+  const outside = key.filter(cell => {
+    const box = cell.getBoundingClientRect();
+    return box.width === 0 || box.left < 0 || box.right > innerWidth;
+  });
+  return {
+    cells: key.length,
+    outside: outside.map(cell => cell.textContent.trim().slice(0, 40)),
+    pageWidth: document.documentElement.scrollWidth,
+    sideways: [...document.querySelectorAll(".process-table, .process-table *")]
+      .filter(element => element.scrollWidth > element.clientWidth + 1 && getComputedStyle(element).overflowX !== "visible")
+      .map(element => element.tagName),
+  };
+}"""
+THEME_RUNNING = "() => typeof document$ !== 'undefined'"
+
+
+def test_the_table_of_processes_keeps_its_key_columns_on_a_phones_screen(browser: Browser, site: BuiltSite) -> None:
+    page = open_on_a_phone(browser, site, "rcpms/")
+    width = PHONE["viewport"]["width"]
+    as_opened = page.evaluate(KEY_COLUMNS)
+    assert as_opened == {"cells": 20, "outside": [], "pageWidth": width, "sideways": []}
+    # Once the reader has touched the page, the theme has started and framed the table too.
+    page.locator("article h1").tap()
+    page.wait_for_function(THEME_RUNNING)
+    page.evaluate("() => new Promise(resolve => document$.subscribe(() => resolve(true)))")
+    assert page.evaluate(KEY_COLUMNS) == as_opened
+    page.context.close()
