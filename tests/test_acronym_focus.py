@@ -38,3 +38,14 @@ def test_an_acronym_inside_a_link_is_reached_through_the_link() -> None:
     soup = convert("[the IOM](https://www.iom.int) and the IOM.")
     assert soup.select_one("a abbr").get("tabindex") is None
     assert [abbr.get_text() for abbr in soup.select("abbr[tabindex]")] == ["IOM"]
+
+
+def test_an_acronym_in_a_sortable_tables_column_heading_is_reached_through_its_button() -> None:
+    table = '<div class="sortable-table" markdown="1">\n\n| CSO role | IOM |\n|---|---|\n| a CSO | the IOM |\n\n</div>'
+    html = markdown.markdown(
+        table + "\n\n" + GLOSSARY,
+        extensions=["abbr", "tables", "md_in_html", "thouez_edition.extensions.acronym_focus"],
+    )
+    soup = BeautifulSoup(html, "lxml")
+    assert len(soup.select("th abbr")) == 2 and soup.select("th abbr[tabindex]") == []
+    assert [abbr.get_text() for abbr in soup.select("td abbr[tabindex]")] == ["CSO", "IOM"]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from bs4 import BeautifulSoup
+
 from tests.site_html import PAPER_PAGES, BuiltSite, ids_in, resolve
 
 PARAGRAPH = re.compile(r"^(p|sn)\d+$")
@@ -79,3 +81,18 @@ def test_every_internal_link_in_the_site_resolves(site: BuiltSite) -> None:
             elif fragment and file.suffix == ".html" and fragment not in ids_in(file):
                 broken.append(f"{page}: {link['href']} (no such anchor)")
     assert broken == []
+
+
+# What HTML allows in no link or button: another link, a control, anything that takes focus.
+INTERACTIVE = "a[href], button, input, select, textarea, label, details, iframe, [tabindex]"
+
+
+def test_no_page_has_a_link_inside_a_link(site: BuiltSite) -> None:
+    # Python's own HTML parser keeps the nesting as written, where lxml or a browser would end the
+    # outer link at the inner one's start and so hide the fault.
+    nested = []
+    for page in site.pages():
+        soup = BeautifulSoup((site.dir / page).read_text(encoding="utf-8"), "html.parser")
+        for outer in soup.select("a, button"):
+            nested += [f"{page}: {inner} inside {outer.name} {outer.get('href', '')}" for inner in outer.select(INTERACTIVE)]
+    assert nested == []

@@ -75,11 +75,25 @@ def test_the_bibliography_is_grouped_and_each_entry_is_formatted(site: BuiltSite
         "Web pages",
         "Lectures, presentations, interviews and conversations",
     ]
-    assert len(article.select("div.work")) == len(works.works)
+    assert len(article.select("li.work")) == len(works.works)
     florini = plain_text(article.find(id="florini-2000-lessons").select_one(".work-reference"))
     assert florini.startswith("Florini, Ann M. 2000a. “Lessons Learned.” In The Third Force")
     book = article.find(id="florini-2000-third-force").select_one(".work-reference em")
     assert book.get_text() == "The Third Force: The Rise of Transnational Civil Society"
+
+
+def test_each_group_of_the_bibliography_is_a_list_of_its_works(site: BuiltSite, works: Works) -> None:
+    # Assistive technology announces each group as a list with its count, the entries as its items.
+    article = site.article("bibliography/")
+    lists = [heading.find_next_sibling() for heading in article.find_all("h2")]
+    assert all(found.name == "ul" and found.get("role") == "list" for found in lists)
+    items = [item for found in lists for item in found.find_all(recursive=False)]
+    assert all(item.name == "li" and "work" in item["class"] for item in items)
+    assert [item["id"] for item in items] == [item["id"] for item in article.select("[id].work")]
+    assert sorted(item["id"] for item in items) == sorted(work.id for work in works.works)
+    # Each entry keeps its reference first, its COinS record and its links.
+    assert all(item.find(recursive=False).get("class") == ["work-reference"] for item in items)
+    assert all(len(item.select("span.Z3988")) == 1 and item.select("p.cited-in a[href]") for item in items)
 
 
 def test_web_addresses_keep_their_2004_form_with_an_archived_copy(site: BuiltSite) -> None:

@@ -129,7 +129,7 @@ def expected_from(record: Mapping[str, Any]) -> dict[str, Any]:
 
 def test_every_work_has_one_coins_record_equal_to_its_csl_record(site: BuiltSite) -> None:
     article = site.article("bibliography/")
-    entries = article.select("div.work[id]")
+    entries = article.select("li.work[id]")
     assert sorted(entry["id"] for entry in entries) == sorted(WORKS)
     for entry in entries:
         (span,) = entry.select("span.Z3988")

@@ -105,7 +105,10 @@ def test_rcpm_directory_is_a_table_with_one_row_per_process(site: BuiltSite, act
     table = site.article("rcpms/").select_one(".sortable-table table")
     headers = [plain_text(th) for th in table.select("thead th")]
     assert headers == ["Process", "Established", "Region", "Members", "NGO participation"]
+    assert plain_text(table.caption) == "The regional consultative processes the paper names"
     rows = table.select("tbody tr")
+    # The name of each cell's column, which a narrow screen shows beside it (the name leads the row).
+    assert all([td.get("data-label") for td in row.select("td")] == [None, *headers[1:]] for row in rows)
     assert len(rows) == len(actors.processes)
     for row, process in zip(rows, actors.processes, strict=True):
         assert process.id in row.a["href"]

@@ -34,7 +34,8 @@ def _text_slots(element: etree.Element) -> list[tuple[etree.Element, str]]:
 
 def insert_marker(element: etree.Element, word: int, marker: etree.Element) -> bool:
     """Put `marker` just before word number `word` (from 0) of `element`'s text; False if the
-    text has fewer words."""
+    text has fewer words. A marker never goes inside a link: where the page begins at a link's
+    first word it stands before the link, elsewhere in a link just after it."""
     parents = {child: parent for parent in element.iter() for child in parent}
     count, in_word = -1, False
     for node, slot in _text_slots(element):
@@ -51,21 +52,51 @@ def insert_marker(element: etree.Element, word: int, marker: etree.Element) -> b
                     return True
     return False
 
+def _opens(parent: etree.Element, child: etree.Element) -> bool:
+    """Whether `child` holds the first word of `parent`."""
+    return not (parent.text or "").strip() and len(parent) > 0 and parent[0] is child
+
 def _put(root: etree.Element, parents: dict, node: etree.Element, slot: str, offset: int, marker: etree.Element) -> None:
     text = getattr(node, slot) or ""
-    if slot == "text":
-        if offset == 0 and node is not root:
-            # The word opens an inline element (a linked name): the marker goes before it.
-            parent = parents[node]
-            marker.tail = None
-            parent.insert(list(parent).index(node), marker)
+    if slot == "text" and offset == 0 and node is not root:
+        # The word opens an inline element (a linked name, an acronym in one): the marker goes
+        # before the outermost element that the word opens.
+        while parents[node] is not root and _opens(parents[node], node):
+            node = parents[node]
+        container = parents[node]
+        link = _outermost_link(root, parents, container)
+        if link is not None:
+            _put_after(parents, link, marker)
             return
+        marker.tail = None
+        container.insert(list(container).index(node), marker)
+        return
+    container = node if slot == "text" else parents[node]
+    link = _outermost_link(root, parents, container)
+    if link is not None:
+        _put_after(parents, link, marker)
+    elif slot == "text":
         node.text, marker.tail = text[:offset] or None, text[offset:]
         node.insert(0, marker)
     else:
-        parent = parents[node]
         node.tail, marker.tail = text[:offset] or None, text[offset:]
-        parent.insert(list(parent).index(node) + 1, marker)
+        container.insert(list(container).index(node) + 1, marker)
+
+def _outermost_link(root: etree.Element, parents: dict, element: etree.Element) -> etree.Element | None:
+    """The outermost link that is or holds `element`, inside `root`; None if there is none."""
+    link = None
+    while element is not root:
+        if element.tag == "a":
+            link = element
+        element = parents[element]
+    return link
+
+def _put_after(parents: dict, link: etree.Element, marker: etree.Element) -> None:
+    """The page begins inside a link, after its first word: the marker follows the link (a link
+    inside a link is invalid HTML and loses the outer link's name)."""
+    parent = parents[link]
+    marker.tail, link.tail = link.tail, None
+    parent.insert(list(parent).index(link) + 1, marker)
 
 def marker_element(page: PrintedPage, marker_id: str) -> etree.Element:
     return etree.Element("a", {
