@@ -262,3 +262,8 @@ def test_the_cover_is_made_from_the_papers_record(publication: Publication) -> N
     assert record["collection-title"] in lines and "Colleen Thouez" in lines
     (image,) = publication.document(publication.spine[0]).xpath("//x:img[@role='doc-cover']", namespaces=NS)
     assert record["title"] in image.get("alt")
+
+
+def test_the_title_page_offers_the_epub_and_the_tei(site: BuiltSite) -> None:
+    links = {link["href"] for link in site.article("").select("a[href]")}
+    assert {EPUB, "downloads/thouez-2004-edition.tei.xml"} <= links
