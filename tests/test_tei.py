@@ -16,11 +16,13 @@ from pathlib import Path
 
 import lxml.etree
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from thouez_edition.data.emendations import load_emendations
 from thouez_edition.data.paper_metadata import load_paper_record
 from thouez_edition.data.printed_pages import PrintedPage, load_printed_pages
 from thouez_edition.errors import DataError, raise_if_any
-from thouez_edition.outputs.tei import id_problems
+from thouez_edition.outputs.tei import Comment, id_problems, mark_comments
 from thouez_edition.outputs.text_tree import find_words, wrap
 from thouez_edition.text.load import DataAndText, load_data_and_text
 from thouez_edition.text.mentions import name_matcher, occurrences
@@ -256,6 +258,27 @@ def test_words_that_cross_a_name_are_wrapped_whole_where_they_can_be() -> None:
     ((start, end),) = find_words(crossing, "such UN Inter-Agency", lambda element: False)
     assert not wrap(crossing, start, end, etree.Element("sic"))
     assert etree.tostring(crossing, encoding="unicode") == "<p>such <orgName>UN Inter-Agency Standing Committee</orgName></p>"
+
+
+@given(st.lists(st.text(alphabet="ab .", max_size=6), min_size=1, max_size=7), st.data())
+def test_marking_a_reading_never_changes_the_text(pieces: list[str], data: st.DataObject) -> None:
+    """Whatever names stand around it, a reading is wrapped or anchored and the words stay."""
+    paragraph = etree.Element("p")
+    paragraph.text = pieces[0]
+    for index, piece in enumerate(pieces[1:]):
+        child = etree.SubElement(paragraph, "orgName" if index % 2 == 0 else "ref")
+        child.text, child.tail = piece, " " if index % 3 else ""
+    before = "".join(paragraph.itertext())
+    words = before.split()
+    if not words:
+        return
+    start = data.draw(st.integers(0, len(words) - 1))
+    reading = " ".join(words[start : data.draw(st.integers(start + 1, len(words)))])
+    notes = mark_comments(paragraph, "p1", [Comment("kept-1", "kept", reading, "A comment.")])
+    assert "".join(paragraph.itertext()) == before
+    plain = etree.Element("p")
+    plain.text = before
+    assert len(notes) == len(find_words(plain, reading, lambda element: False))
 
 
 def test_an_id_of_the_data_that_the_text_has_too_stops_the_build(tei: Element, checked: DataAndText) -> None:
