@@ -15,6 +15,7 @@ import pybtex.errors
 import pytest
 import rispy
 from pybtex.database import Person, parse_string
+from pybtex.plugin import find_plugin
 from pybtex.richtext import Text
 from thouez_edition.citations.exports import to_biblatex, to_bibtex, to_ris
 from thouez_edition.data.paper_metadata import load_paper_record
@@ -252,3 +253,40 @@ def test_rispy_reads_back_every_field(site: BuiltSite, stem: str) -> None:
 def test_rispy_reads_the_papers_series_and_number_apart(site: BuiltSite) -> None:
     (entry,) = rispy.loads((site.dir / "downloads" / "thouez-2004.ris").read_text(encoding="utf-8"))
     assert (entry["secondary_title"], entry["issn"]) == ("Global Migration Perspectives", "12")
+
+
+# --- a report's institution ------------------------------------------------------------------------
+
+# The entry kind of a report in each file: BibTeX's @techreport, BibLaTeX's @report.
+REPORT_KINDS = {".bib": "techreport", ".biblatex.bib": "report"}
+
+
+@pytest.mark.parametrize("ending", [".bib", ".biblatex.bib"])
+@pytest.mark.parametrize("stem", FILES)
+def test_a_reports_issuing_body_is_its_institution(site: BuiltSite, stem: str, ending: str) -> None:
+    """BibTeX's and BibLaTeX's standard styles print a report's issuing body from `institution`
+    and ignore `publisher`; pybtex (strict) reads the field back as the record's publisher."""
+    pybtex.errors.set_strict_mode(True)
+    database = parse_string((site.dir / "downloads" / f"{stem}{ending}").read_text(encoding="utf-8"), "bibtex")
+    reports = {key: entry for key, entry in database.entries.items() if entry.type == REPORT_KINDS[ending]}
+    assert sorted(reports) == sorted(id_ for id_ in FILES[stem] if BY_ID[id_]["type"] == "report")
+    for key, entry in reports.items():
+        assert "publisher" not in entry.fields, key
+        assert latex_text(entry.fields.get("institution")) == BY_ID[key].get("publisher"), key
+
+
+def test_bibtexs_plain_style_prints_each_reports_institution(site: BuiltSite) -> None:
+    """pybtex's `plain`, which follows BibTeX's plain.bst, formats every report that has the
+    fields the style requires of one (author, title, institution, year; strict, so a missing one
+    would stop it) and prints its issuing body."""
+    pybtex.errors.set_strict_mode(True)
+    database = parse_string("".join((site.dir / "downloads" / f"{stem}.bib").read_text(encoding="utf-8")
+                                    for stem in ("works-cited", "thouez-2004")), "bibtex")
+    reports = [key for key, entry in database.entries.items() if entry.type == "techreport"
+               and "author" in entry.persons and {"title", "institution", "year"} <= set(entry.fields)]
+    assert "thouez-2004" in reports and len(reports) >= 2
+    style = find_plugin("pybtex.style.formatting", "plain")()
+    formatted = {entry.key: entry.text.render_as("text")
+                 for entry in style.format_entries(database.entries[key] for key in reports)}
+    for key in reports:
+        assert BY_ID[key]["publisher"] in formatted[key], formatted[key]

@@ -7,10 +7,12 @@ search index and each export (read by independent readers: json, rispy, pybtex, 
 from __future__ import annotations
 
 import json
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import lxml.etree
 import lxml.html
 import pytest
 import rispy
@@ -265,6 +267,56 @@ def test_the_bibtex_export_holds_every_text_exactly(hostile: Hostile, name: str,
         if record.get(field) and read[record["id"]].get(field) != one_line(record[field])
     ]
     assert not problems, "\n".join(problems)
+
+
+# --- the EPUB and the TEI ----------------------------------------------------------------------
+
+TEI_NS = {"tei": "http://www.tei-c.org/ns/1.0"}
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+
+
+def test_the_tei_holds_every_name_title_and_comment_as_text(hostile: Hostile) -> None:
+    """The TEI parses (no string from the data ended an element or an attribute), its only
+    elements are TEI's, and every name, title and comment reads back exactly."""
+    tei = lxml.etree.parse(str(hostile.site.dir / "downloads" / "thouez-2004-edition.tei.xml")).getroot()
+    assert {element.tag.split("}")[0] for element in tei.iter(lxml.etree.Element)} == {"{" + TEI_NS["tei"]}
+    header = tei.find("tei:teiHeader", TEI_NS)
+    assert header.findtext("tei:fileDesc/tei:titleStmt/tei:title[@type='main']", namespaces=TEI_NS) == hostile.paper["title"]
+    orgs = {org.get(XML_ID): org for org in tei.iterfind("tei:standOff/tei:listOrg/tei:org", TEI_NS)}
+    for actor in hostile.actors.all:
+        names = [name.text for name in orgs[actor.id].iterfind("tei:orgName", TEI_NS)]
+        assert names[0] == actor.name and set(actor.aliases) <= set(names), actor.id
+    titles = {bibl.get(XML_ID): bibl.findtext("tei:title", namespaces=TEI_NS)
+              for bibl in tei.iterfind("tei:text/tei:back//tei:bibl", TEI_NS)}
+    assert titles == {record["id"]: record["title"] for record in hostile.works.records()}
+    comments = {note.text for note in tei.iterfind("tei:text/tei:back/tei:div/tei:note", TEI_NS)}
+    decisions = "".join(header.find("tei:encodingDesc", TEI_NS).itertext())
+    for item in by_file(hostile.planted, "emendations.yml"):
+        if item.path[-1] == "comment":
+            assert item.value in comments, item.path
+        elif item.path[-1] in ("label", "description"):  # the silent repairs' instances are not marked
+            assert words(item.value) in words(decisions), item.path
+
+
+def test_the_epub_holds_the_papers_record_and_the_editions_identity_as_text(hostile: Hostile) -> None:
+    """Every file of the EPUB parses as XML, and the record and the edition's identity read back
+    exactly in its package, its cover and its colophon."""
+    with zipfile.ZipFile(hostile.site.dir / "downloads" / "thouez-2004-edition.epub") as archive:
+        files = {name: archive.read(name) for name in archive.namelist()}
+    parsed = {name: lxml.etree.fromstring(content) for name, content in files.items()
+              if name.endswith((".xhtml", ".opf", ".svg", ".xml"))}
+    assert not [name for name, root in parsed.items() for element in root.iter(lxml.etree.Element)
+                if lxml.etree.QName(element).localname in ("script", "img") and not name.endswith("cover.xhtml")]
+    dc = {"dc": "http://purl.org/dc/elements/1.1/"}
+    package = parsed["EPUB/package.opf"]
+    assert package.findtext(".//dc:title", namespaces=dc) == hostile.paper["title"]
+    description = next(item.value for item in hostile.planted if item.file == "paper.yml" and item.path == ("description",))
+    assert package.findtext(".//dc:description", namespaces=dc) == words(description)
+    cover = " ".join(" ".join(text.itertext()) for text in parsed["EPUB/cover.svg"].iter("{*}text"))
+    assert words(hostile.paper["collection-title"]) in cover
+    colophon = words("".join(parsed["EPUB/colophon.xhtml"].itertext()))
+    for item in by_file(hostile.planted, "edition.yml"):
+        assert words(item.value) in colophon, item.path
 
 
 # --- in Chromium ----------------------------------------------------------------------------------

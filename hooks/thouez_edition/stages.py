@@ -5,8 +5,8 @@
    (`text`, `citations`);
 3. render: the pages and page sections made from them, and the Markdown extensions that will
    run on every page, each given what it needs (`rendering`, `extensions`);
-4. write: the download files, the search records, and, once the engine has written the site,
-   the PDF (`outputs`).
+4. write: the download files (the EPUB and the TEI of the paper among them), the search
+   records, and, once the engine has written the site, the PDF (`outputs`).
 
 `build_edition` runs the first three (`load`, `derive`, `render`, each returning a frozen result)
 and returns one immutable `Edition`, made once before any page converts. Nothing here knows which engine drives it: the hook file hands it `Settings` and
@@ -44,6 +44,7 @@ from thouez_edition.extensions.page_breaks import PageBreaksExtension
 from thouez_edition.extensions.passage_citations import PassageCitationsExtension
 from thouez_edition.extensions.print_layout import PrintLayoutExtension
 from thouez_edition.extensions.text_pages import TextPages
+from thouez_edition.outputs.epub import EPUB_PATH, epub_file
 from thouez_edition.outputs.pdf import (
     CHROMIUM_NAMES,
     PDF_PATH,
@@ -56,6 +57,7 @@ from thouez_edition.outputs.search_index import (
     text_page_records,
     whole_page,
 )
+from thouez_edition.outputs.tei import TEI_PATH, tei_document
 from thouez_edition.rendering.bibliography import (
     BIBLIOGRAPHY_PAGE,
     entries_by_group,
@@ -244,7 +246,8 @@ def derive(loaded: Loaded) -> Derived:
         references=tuple(reference for reference in chicago if reference.id in formatted),
         formatted=formatted,
         how_to_cite=HowToCite(chicago=paper_chicago, apa=paper_apa, downloads=download_paths(STEM),
-                              pdf=PDF_PATH if loaded.chromium else None, print_page=PRINT_PAGE),
+                              pdf=PDF_PATH if loaded.chromium else None, print_page=PRINT_PAGE,
+                              epub=EPUB_PATH, tei=TEI_PATH),
         edition_citation=EditionCitation(chicago=edition_chicago, apa=edition_apa,
                                          downloads=download_paths(EDITION_STEM)),
         citations=passage_citations(paper, record, {"chicago": paper_chicago.text, "apa": paper_apa.text},
@@ -276,9 +279,10 @@ def render(derived: Derived) -> Edition:
         "page-evidence": functools.partial(render_page_evidence, page_map),
     }
     print_page = render_print_page(record, paper, colophon)
+    cited = note_citations(works, formatted)
     extensions: tuple[Extension, ...] = (
         MentionLinksExtension(matcher, actors.page_of, text_pages),
-        NoteApparatusExtension(note_citations(works, formatted),
+        NoteApparatusExtension(cited,
                                lambda printed, href: address_note(printed, href, actors.all), BIBLIOGRAPHY_PAGE, text_pages),
         PrintLayoutExtension(),
         PageBreaksExtension(page_map, tuple(paper.headings), text_pages),
@@ -294,6 +298,11 @@ def render(derived: Derived) -> Edition:
         **profile_pages(actors, paper, found),
         **_downloads(works.records(), works.display_path, record, record_of_edition),
         **redirect_pages(page_map, page_location),
+        # The text to take away: an EPUB for e-readers, TEI P5 for the tools of digital editions.
+        EPUB_PATH: epub_file(record, data.paper.description, how_to_cite.chicago.text, identity, colophon, paper,
+                             page_map, works, references, actors, cited),
+        TEI_PATH: tei_document(record, identity, colophon, paper, page_map, actors, matcher, works, references,
+                               data.emendations),
     }
     if chromium:
         generated[PDF_PATH] = b""  # printed from the built print page once the site is written

@@ -108,6 +108,31 @@ def metadata_document(metadata: Mapping[str, Any]) -> str:
 _READABLE_LATEX = ((re.compile(r"\\\^\{\}"), r"\\textasciicircum{}"), (re.compile(r"(?<=-)\\/(?=-)"), "{}"))
 
 
+# The entry kinds for a report in each format: their standard styles (BibTeX's plain.bst and its
+# kin, BibLaTeX's standard styles) print the body that issued a report from `institution` and
+# ignore `publisher`, which pandoc writes for every kind.
+REPORT_ENTRIES = {"bibtex": "techreport", "biblatex": "report"}
+ENTRY_TYPE = re.compile(r"^@(?P<type>\w+)\{", re.MULTILINE)
+PUBLISHER_FIELD = re.compile(r"(?<=\n)(?P<indent>[ \t]*)publisher(?=\s*=)")
+
+
+def publisher_as_institution(bib: str, entry_type: str) -> str:
+    """In each entry of `entry_type`, its `publisher` field named `institution`. Only a field of
+    the entry itself is renamed (at the entry's first brace level), never words in a value."""
+    starts = [match.start() for match in ENTRY_TYPE.finditer(bib)]
+    pieces = [bib[: starts[0]] if starts else bib]
+    for start, end in zip(starts, [*starts[1:], len(bib)]):
+        entry = bib[start:end]
+        match = ENTRY_TYPE.match(entry)
+        if match is not None and match["type"].lower() == entry_type:
+            for field in reversed(list(PUBLISHER_FIELD.finditer(entry))):
+                before = entry[: field.start()]
+                if before.count("{") - before.count("}") == 1:
+                    entry = f"{entry[: field.start()]}{field['indent']}institution{entry[field.end():]}"
+        pieces.append(entry)
+    return "".join(pieces)
+
+
 def _pandoc(records: Sequence[Record], to: str) -> str:
     check_records(records)
     result = subprocess.run(
@@ -120,7 +145,7 @@ def _pandoc(records: Sequence[Record], to: str) -> str:
     for written, readable in _READABLE_LATEX:
         bib = written.sub(readable, bib)
     _check_braces(bib, to)
-    return bib
+    return publisher_as_institution(bib, REPORT_ENTRIES[to])
 
 
 ENTRY_START = re.compile(r"^@\w+\{(?P<key>[^,\s]+),", re.MULTILINE)
@@ -144,12 +169,14 @@ def _check_braces(bib: str, to: str) -> None:
 
 
 def to_bibtex(records: Sequence[Record]) -> str:
-    """BibTeX, one entry per record keyed by its id, as pandoc writes it."""
+    """BibTeX, one entry per record keyed by its id, as pandoc writes it; a report's publisher is
+    its `institution`."""
     return _pandoc(records, "bibtex")
 
 
 def to_biblatex(records: Sequence[Record]) -> str:
-    """BibLaTeX, which keeps kinds BibTeX lacks (@online, @report, @letter) and full dates."""
+    """BibLaTeX, which keeps kinds BibTeX lacks (@online, @report, @letter) and full dates; a
+    report's publisher is its `institution`."""
     return _pandoc(records, "biblatex")
 
 

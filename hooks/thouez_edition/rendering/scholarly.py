@@ -118,6 +118,9 @@ class HowToCite:
     downloads: dict[str, str]
     pdf: str | None
     print_page: str
+    # The text to take away: EPUB 3 and TEI P5.
+    epub: str
+    tei: str
 
 def render_how_to_cite(how: HowToCite, page: str) -> str:
     """The title page's "How to cite" section, with links made from `page`."""

@@ -1,7 +1,8 @@
 """The one template environment: Jinja2 templates in `templates/`, with autoescape and `StrictUndefined`.
 
 Values from data files are text, never markup. The pages and sections made from data are HTML
-(`*.html` templates): each value is escaped for HTML by the autoescape (`escaping.html_text`),
+(`*.html` templates; the EPUB's and the TEI's files are XML, escaped alike): each value is
+escaped for HTML by the autoescape (`escaping.html_text`),
 and the page puts the HTML where Python-Markdown never reads it as Markdown (`data_html`). The
 few Markdown templates (`*.md`), which include the author's own Markdown, escape every value
 with `escaping.markdown_text`. The author's Markdown, pandoc's HTML and the links built here
@@ -33,7 +34,8 @@ def _finalize(context: Context, value: Any) -> Any:
     if isinstance(value, str) and not isinstance(value, Markup):
         if name.endswith(".md"):
             return markdown_text(value)
-        if name.endswith(".html"):
+        if name.endswith((".html", ".xhtml", ".xml", ".opf", ".svg")):
+            # XML (the EPUB's files, the TEI) takes the same character references as HTML.
             return html_text(value)
     return value
 
