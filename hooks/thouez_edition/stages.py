@@ -50,6 +50,7 @@ from thouez_edition.outputs.pdf import (
     describe_pdf,
     find_chromium,
     print_to_pdf,
+    read_printed_page,
 )
 from thouez_edition.outputs.search_index import (
     SearchRecords,
@@ -334,8 +335,10 @@ def render(derived: Derived) -> Edition:
 
 def print_pdf(job: PdfJob, site_dir: Path) -> str:
     """Stage 4, once the site is written: the PDF from the built print page. Returns its path."""
-    print_to_pdf(job.chromium, site_dir / "print" / "index.html", site_dir / PDF_PATH)
-    describe_pdf(site_dir / PDF_PATH, dict(job.record), job.colophon)
+    page = site_dir / "print" / "index.html"
+    print_to_pdf(job.chromium, page, site_dir / PDF_PATH)
+    describe_pdf(site_dir / PDF_PATH, dict(job.record), job.colophon,
+                 read_printed_page(page.read_text(encoding="utf-8")))
     return PDF_PATH
 
 
