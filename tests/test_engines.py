@@ -104,9 +104,9 @@ def properdocs_site(site: BuiltSite, tmp_path_factory: pytest.TempPathFactory) -
     strict, for the same address, in the same environment."""
     site_dir = tmp_path_factory.mktemp("properdocs") / "site"
     environment = {**os.environ, "SITE_URL": site.url, "NO_MKDOCS_2_WARNING": "1"}
-    # The colophon (every page's footer, the editorial page, the PDF and the BibLaTeX `urldate`)
-    # and the sitemap carry the build's date: unless the run fixes it for both builds, give this
-    # build the MkDocs build's, so a run that passes midnight compares like with like.
+    # The sitemap carries the build's date (the colophon gives the version's, from CHANGELOG.md):
+    # unless the run fixes it for both builds, give this build the MkDocs build's, so a run that
+    # passes midnight compares like with like.
     if "SOURCE_DATE_EPOCH" not in environment:
         midnight = datetime.combine(build_date(site), datetime.min.time(), timezone.utc)
         environment["SOURCE_DATE_EPOCH"] = str(int(midnight.timestamp()))

@@ -21,6 +21,7 @@ from thouez_edition.rendering.print_page import render_print_page
 from thouez_edition.text.paper import build_paper
 
 from tests.conftest import CHROMIUM, ROOT
+from tests.test_changelog import VERSION, version_day
 from tests.site_html import BuiltSite, body_of, reader_text
 from tests.source_text import NOTE_COUNT, Repair, expected_text, word_differences
 
@@ -146,7 +147,7 @@ def test_the_cover_comes_first_and_the_notes_and_colophon_last(pdf: str) -> None
     assert line_text(body_lines(pages[notes_page])[1]).startswith("1. The terms human mobility")
     colophon = " ".join(line_text(line) for line in body_lines(pages[-1]))
     assert colophon.startswith("About this copy From the digital edition of Colleen Thouez")
-    assert "Edition version 0.1.0, printed 20" in colophon
+    assert f"Edition version {VERSION}, released on {version_day()}." in colophon
 
 
 def test_notes_1_to_58_each_print_their_whole_number_inside_the_page(pdf: str) -> None:

@@ -30,13 +30,15 @@ from thouez_edition.citations.notes import note_citations
 from thouez_edition.citations.passages import Citations, passage_citations
 from thouez_edition.citations.references import Formatted, format_references, style_path
 from thouez_edition.data.addresses import address_note
-from thouez_edition.data.colophon import Colophon, make_colophon
+from thouez_edition.data.changelog import FILE as CHANGELOG
+from thouez_edition.data.changelog import Changelog, read_changelog
+from thouez_edition.data.colophon import Colophon, edition_version, make_colophon
 from thouez_edition.data.glossary import abbreviations
 from thouez_edition.data.identity import EDITION_STEM, edition_record
 from thouez_edition.data.identity import Edition as Identity
 from thouez_edition.data.paper_metadata import STEM
 from thouez_edition.data.publishing import check_site_url, is_publishing
-from thouez_edition.errors import DataError, Problem
+from thouez_edition.errors import DataError, Problem, raise_if_any
 from thouez_edition.escaping import meta_content
 from thouez_edition.extensions.mention_links import MentionLinksExtension
 from thouez_edition.extensions.note_apparatus import NoteApparatusExtension
@@ -62,6 +64,7 @@ from thouez_edition.rendering.bibliography import (
     entries_by_group,
     render_bibliography,
 )
+from thouez_edition.rendering.changes import CHANGES_PAGE, render_changes_page
 from thouez_edition.rendering.identity import (
     EditionCitation,
     page_author,
@@ -103,6 +106,8 @@ from thouez_edition.text.mentions import name_matcher
 from thouez_edition.text.navigation import is_paper_page
 from thouez_edition.urls import page_location
 
+# The day the edition's data is checked with when the changelog gives none (the build then stops).
+UNKNOWN_DAY = "2004-01-01"
 # The commands that publish files; `serve` rebuilds on every save and prints no PDF.
 WRITING_COMMANDS = ("build", "gh-deploy")
 
@@ -181,6 +186,7 @@ class Loaded:
     settings: Settings
     notes: tuple[str, ...]
     colophon: Colophon
+    changelog: Changelog
     chromium: str | None
     checked: DataAndText
 
@@ -210,13 +216,25 @@ def load(settings: Settings) -> Loaded:
     site_url = settings.site_url
     publishing = is_publishing(settings.command, dict(settings.environment))
     notes = [check_site_url(site_url, publishing)]
-    colophon = make_colophon(settings.project_dir / "pyproject.toml", site_url, publishing, dict(settings.environment))
     chromium = find_chromium() if settings.command in WRITING_COMMANDS else None
     if settings.command in WRITING_COMMANDS and chromium is None:
         notes.append(f"No PDF of the paper: Chromium is not on this machine (looked for {', '.join(CHROMIUM_NAMES)}).")
+    # The changelog's problems are reported with the data's and the text's, all at once.
+    problems: list[Problem] = []
+    changelog, version = Changelog(()), edition_version(settings.project_dir / "pyproject.toml")
+    colophon = Colophon(version, UNKNOWN_DAY, None)
+    try:
+        changelog = read_changelog(settings.project_dir / CHANGELOG)
+        colophon = make_colophon(settings.project_dir / "pyproject.toml", changelog, site_url, publishing)
+    except DataError as error:
+        problems += error.problems
     text = read_text(settings)
-    checked = load_data_and_text(settings.project_dir / "data", text, colophon.version, colophon.date)
-    return Loaded(settings, tuple(notes), colophon, chromium, checked)
+    try:
+        checked = load_data_and_text(settings.project_dir / "data", text, colophon.version, colophon.date)
+    except DataError as error:
+        raise DataError(problems + error.problems) from None
+    raise_if_any(problems)
+    return Loaded(settings, tuple(notes), colophon, changelog, chromium, checked)
 
 
 def derive(loaded: Loaded) -> Derived:
@@ -287,6 +305,7 @@ def render(derived: Derived) -> Edition:
         PRINT_PAGE: print_page,
         PRINT_CSS: render_print_css(record),
         GLOSSARY_PAGE: render_glossary(data.glossary, actors),
+        CHANGES_PAGE: render_changes_page(loaded.changelog, colophon.version),
         BIBLIOGRAPHY_PAGE: render_bibliography(works, references, paper, actors),
         **profile_pages(actors, paper),
         **_downloads(works.records(), works.display_path, record, record_of_edition),
