@@ -16,7 +16,7 @@ hands the engine what the `Edition` holds.
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -54,6 +54,7 @@ from thouez_edition.outputs.pdf import (
     print_to_pdf,
     read_printed_page,
 )
+from thouez_edition.outputs.offline import OFFLINE_PATH, make_offline_copy, offline_environment
 from thouez_edition.outputs.search_index import (
     SearchRecords,
     text_page_records,
@@ -104,7 +105,7 @@ from thouez_edition.rendering.scholarly import (
 from thouez_edition.text.load import DataAndText, load_data_and_text
 from thouez_edition.text.mentions import name_matcher
 from thouez_edition.text.navigation import is_paper_page
-from thouez_edition.urls import page_location
+from thouez_edition.urls import page_file, page_location
 
 # The day the edition's data is checked with when the changelog gives none (the build then stops).
 UNKNOWN_DAY = "2004-01-01"
@@ -125,6 +126,11 @@ class Settings:
     # The engine's command ("build", "serve", "gh-deploy"), None when not known.
     command: str | None
     environment: Mapping[str, str]
+    # The engine's address style: folder-style (`paper/notes/`), as published, or file addresses
+    # (`paper/notes.html`), as in the offline copy, which is the site built with them.
+    directory_urls: bool = True
+    # The engine's configuration file, which the offline copy is built from; None: no copy.
+    config_file: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -134,6 +140,19 @@ class PdfJob:
     chromium: str
     record: Mapping[str, Any]
     colophon: Colophon
+    directory_urls: bool
+
+
+@dataclass(frozen=True)
+class OfflineJob:
+    """How the offline copy is made once the site is written."""
+
+    config_file: Path
+    environment: Mapping[str, str]
+    # The edition version's day, which the zip's entries carry.
+    day: str
+    # The PDF to put into the copy (its path in the site), None if the site has none.
+    pdf: str | None
 
 
 @dataclass(frozen=True)
@@ -154,7 +173,9 @@ class Edition:
     copied: Mapping[str, Path]
     sections: Mapping[str, SectionRenderer]
     search: SearchRecords
+    # The PDF to print, and the offline copy to make, once the site is written (None: not here).
     pdf: PdfJob | None
+    offline: OfflineJob | None
     record: Mapping[str, Any]
     description: str
     identity: Identity
@@ -189,6 +210,8 @@ class Loaded:
     changelog: Changelog
     chromium: str | None
     checked: DataAndText
+    # The offline copy this build makes (a published-style build that writes files), or None.
+    offline: OfflineJob | None
 
 
 @dataclass(frozen=True)
@@ -234,7 +257,11 @@ def load(settings: Settings) -> Loaded:
     except DataError as error:
         raise DataError(problems + error.problems) from None
     raise_if_any(problems)
-    return Loaded(settings, tuple(notes), colophon, changelog, chromium, checked)
+    offline = None
+    if settings.command in WRITING_COMMANDS and settings.directory_urls and settings.config_file is not None:
+        offline = OfflineJob(settings.config_file, offline_environment(settings.environment, site_url, publishing),
+                             colophon.date, PDF_PATH if chromium else None)
+    return Loaded(settings, tuple(notes), colophon, changelog, chromium, checked, offline)
 
 
 def derive(loaded: Loaded) -> Derived:
@@ -263,7 +290,8 @@ def derive(loaded: Loaded) -> Derived:
         how_to_cite=HowToCite(chicago=paper_chicago, apa=paper_apa, downloads=download_paths(STEM),
                               pdf=PDF_PATH if loaded.chromium else None, print_page=PRINT_PAGE),
         edition_citation=EditionCitation(chicago=edition_chicago, apa=edition_apa,
-                                         downloads=download_paths(EDITION_STEM)),
+                                         downloads=download_paths(EDITION_STEM),
+                                         offline=OFFLINE_PATH if loaded.offline else None),
         citations=passage_citations(paper, record, {"chicago": paper_chicago.text, "apa": paper_apa.text},
                                     url_of, style_path("apa")),
     )
@@ -280,6 +308,8 @@ def render(derived: Derived) -> Edition:
     references, formatted, record_of_edition = list(derived.references), dict(derived.formatted), derived.record_of_edition
     how_to_cite, edition_citation, citations = derived.how_to_cite, derived.edition_citation, derived.citations
     text_pages = TextPages.of(paper)
+    # Addresses in this build's own style; citations keep the published site's (`url_of` above).
+    location = functools.partial(page_location, directory_urls=settings.directory_urls)
 
     sections: dict[str, SectionRenderer] = {
         **emendation_sections(data.emendations, paper),
@@ -309,23 +339,25 @@ def render(derived: Derived) -> Edition:
         BIBLIOGRAPHY_PAGE: render_bibliography(works, references, paper, actors),
         **profile_pages(actors, paper),
         **_downloads(works.records(), works.display_path, record, record_of_edition),
-        **redirect_pages(page_map, page_location),
+        **redirect_pages(page_map, location),
     }
     if chromium:
         generated[PDF_PATH] = b""  # printed from the built print page once the site is written
+    if loaded.offline:
+        generated[OFFLINE_PATH] = b""  # made once the site is written
 
     # Stage 4's part that needs no written site: the search records.
     search = SearchRecords(
-        text_pages=tuple(text_page_records(page_location(page.page), page) for page in paper.pages),
+        text_pages=tuple(text_page_records(location(page.page), page) for page in paper.pages),
         whole_pages={
-            page_location(BIBLIOGRAPHY_PAGE): whole_page(page_location(BIBLIOGRAPHY_PAGE), "Bibliography", (
+            location(BIBLIOGRAPHY_PAGE): whole_page(location(BIBLIOGRAPHY_PAGE), "Bibliography", (
                 (entry.work.id, f"{entry.formatted.citation} · work cited", entry.formatted.text)
                 for entries in entries_by_group(works, references, paper, actors).values() for entry in entries)),
-            page_location(GLOSSARY_PAGE): whole_page(page_location(GLOSSARY_PAGE), "Glossary", (
+            location(GLOSSARY_PAGE): whole_page(location(GLOSSARY_PAGE), "Glossary", (
                 (term.anchor, f"{term.term} · glossary", term.expansion + (f": {term.note}" if term.note else ""))
                 for term in data.glossary)),
         },
-        kinds={page_location(actors.page_of(actor.id)): "profile" for actor in actors.all},
+        kinds={location(actors.page_of(actor.id)): "profile" for actor in actors.all},
     )
     schemas = settings.project_dir / "data" / "schemas"
     return Edition(
@@ -345,7 +377,9 @@ def render(derived: Derived) -> Edition:
         copied={f"schemas/{schema.name}": schema for schema in sorted(schemas.glob("*.schema.json"))},
         sections=sections,
         search=search,
-        pdf=PdfJob(chromium, record, colophon) if chromium else None,
+        # The offline copy (file addresses) takes the published build's PDF instead of printing one.
+        pdf=PdfJob(chromium, record, colophon, settings.directory_urls) if chromium and settings.directory_urls else None,
+        offline=loaded.offline,
         record=record,
         description=data.paper.description,
         identity=identity,
@@ -354,11 +388,17 @@ def render(derived: Derived) -> Edition:
 
 def print_pdf(job: PdfJob, site_dir: Path) -> str:
     """Stage 4, once the site is written: the PDF from the built print page. Returns its path."""
-    page = site_dir / "print" / "index.html"
+    page = site_dir / page_file(PRINT_PAGE, job.directory_urls)
     print_to_pdf(job.chromium, page, site_dir / PDF_PATH)
     describe_pdf(site_dir / PDF_PATH, dict(job.record), job.colophon,
                  read_printed_page(page.read_text(encoding="utf-8")))
     return PDF_PATH
+
+
+def make_offline(job: OfflineJob, site_dir: Path, engine: Sequence[str]) -> str:
+    """Stage 4, once the site and its PDF are written: the offline copy, built by `engine` (the
+    command that runs the engine) and zipped into the site. Returns the zip's path."""
+    return make_offline_copy(engine, job.config_file, site_dir, job.day, job.environment, job.pdf)
 
 
 def _downloads(works: list[dict[str, Any]], works_file: str, paper: Mapping[str, Any],
