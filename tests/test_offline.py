@@ -14,9 +14,13 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Page, Request, expect
 from thouez_edition.outputs.offline import OFFLINE_FOLDER, OFFLINE_PATH, zip_folder
+from thouez_edition.stages import Edition, Settings, build_edition
+from thouez_edition.urls import page_file, page_location
 
+from tests.conftest import ROOT
 from tests.site_html import BuiltSite
 from tests.test_changelog import version_day
+from tests.test_stages import READING_ORDER
 
 NOTE_25_TEXT = "Final Report, Commission on Human Security"
 
@@ -183,3 +187,32 @@ def test_a_reader_of_the_copy_opens_a_profile_from_a_name_in_the_text(reader, co
     page.go_back()
     expect(page).to_have_url((copy / "paper" / "dearth-of-activity.html").as_uri())
     assert elsewhere == [] and console == []
+
+
+# --- the stages with file addresses ----------------------------------------------------------
+
+
+def test_a_page_is_addressed_in_the_engines_style() -> None:
+    assert [page_location(page) for page in ("index.md", "paper/notes.md", "organizations/index.md")] == [
+        "", "paper/notes/", "organizations/"]
+    assert [page_location(page, directory_urls=False) for page in ("index.md", "paper/notes.md", "organizations/index.md")] == [
+        "index.html", "paper/notes.html", "organizations/index.html"]
+    assert [page_file("print.md"), page_file("index.md"), page_file("print.md", directory_urls=False)] == [
+        "print/index.html", "index.html", "print.html"]
+
+
+def test_the_stages_write_file_addresses_for_the_offline_copy_and_cite_the_web() -> None:
+    def edition(directory_urls: bool) -> Edition:
+        return build_edition(Settings(
+            project_dir=ROOT, docs_dir=ROOT / "docs", reading_order=READING_ORDER, site_url="https://example.org/edition/",
+            command="serve", environment={}, directory_urls=directory_urls))
+
+    online, offline = edition(True), edition(False)
+    assert [page.location for page in offline.search.text_pages][:2] == ["index.html", "paper/introduction.html"]
+    assert [page.location for page in online.search.text_pages][:2] == ["", "paper/introduction/"]
+    redirect = offline.generated["pages/12/index.html"]
+    assert isinstance(redirect, str) and "../../paper/dearth-of-activity.html#page-12" in redirect
+    # The title page's metadata names the addresses on the web in both (and the passages'
+    # citations do: test_the_copys_citations_give_the_published_sites_addresses).
+    assert online.template_data == offline.template_data
+    assert online.offline is None and offline.offline is None  # `serve` makes no copy
