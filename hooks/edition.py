@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from pathlib import Path
 from typing import NoReturn
 
@@ -20,10 +21,19 @@ from mkdocs.structure.pages import Page
 from thouez_edition.errors import EditionError
 from thouez_edition.escaping import html_attribute, meta_content, script_json
 from thouez_edition.outputs.search_index import merge_into_theme_index
-from thouez_edition.stages import Edition, Settings, build_edition, print_pdf
+from thouez_edition.stages import (
+    Edition,
+    Settings,
+    build_edition,
+    make_offline,
+    print_pdf,
+)
 from thouez_edition.text.navigation import nav_paths
 
 log = get_plugin_logger("edition")
+# The engine running this build, which builds the offline copy too (ProperDocs runs this file as
+# MkDocs does).
+ENGINE = [sys.executable, "-m", "properdocs" if "properdocs" in sys.modules else "mkdocs"]
 _command: str | None = None
 _edition: Edition | None = None
 
@@ -49,6 +59,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         site_url=config.site_url or "",
         command=_command,
         environment=dict(os.environ),
+        directory_urls=config.use_directory_urls,
+        config_file=Path(config.config_file_path),
     )
     try:
         _edition = edition = build_edition(settings)
@@ -97,8 +109,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     if index_file.exists():
         index = merge_into_theme_index(json.loads(index_file.read_text(encoding="utf-8")), _edition.search)
         index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    if _edition.pdf:
-        try:
+    try:
+        if _edition.pdf:
             log.info("Printed the paper to %s", print_pdf(_edition.pdf, site))
-        except EditionError as error:
-            stop(error)
+        if _edition.offline:
+            log.info("Made the offline copy, %s", make_offline(_edition.offline, site, ENGINE))
+    except EditionError as error:
+        stop(error)

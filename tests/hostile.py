@@ -99,7 +99,7 @@ def hostile_data(target: Path) -> list[Planted]:
 
 def hostile_project(target: Path) -> list[Planted]:
     """The whole project with hostile data, ready for `mkdocs build`."""
-    for name in ("mkdocs.yml", "docs", "hooks", "overrides"):
+    for name in ("mkdocs.yml", "CHANGELOG.md", "docs", "hooks", "overrides"):
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, target / name)
     return hostile_data(target / "data")

@@ -26,7 +26,6 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from playwright.sync_api import Page, sync_playwright
-from thouez_edition.outputs.pdf import QUIET_CHROMIUM_FLAGS
 
 from tests.benchmark.edition import QUIET_CHROMIUM_FLAGS
 from tests.site_host import CHROMIUM, BuildFailed, served

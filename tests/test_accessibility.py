@@ -78,6 +78,7 @@ STATES = [
     pytest.param("bibliography/", None, id="bibliography"),
     pytest.param("glossary/", None, id="glossary"),
     pytest.param("editorial/", None, id="editorial"),
+    pytest.param("changes/", None, id="what-changed"),
     pytest.param("", search_parinac, id="search-results"),
     pytest.param(PRINT_PAGE, None, id="print"),
 ]

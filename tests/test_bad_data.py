@@ -348,7 +348,7 @@ def build(root: Path) -> subprocess.CompletedProcess[str]:
 
     site = root / "project"
     site.mkdir()
-    for name in ("mkdocs.yml", "docs", "hooks", "overrides"):
+    for name in ("mkdocs.yml", "CHANGELOG.md", "docs", "hooks", "overrides"):
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, site / name)
     shutil.copytree(root / "data", site / "data")

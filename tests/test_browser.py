@@ -19,6 +19,7 @@ ONE_PAGE_OF_EACH_KIND = [
     *PAPER_PAGES,
     "paper/notes/",
     "editorial/",
+    "changes/",
     "organizations/",
     "organizations/icmc/",
     "rcpms/",

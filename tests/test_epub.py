@@ -23,7 +23,13 @@ from thouez_edition.data.works import load_works
 
 from tests.conftest import ROOT
 from tests.site_html import BuiltSite
-from tests.source_text import NOTE_COUNT, Repair, expected_text, marker_token, word_differences
+from tests.source_text import (
+    NOTE_COUNT,
+    Repair,
+    expected_text,
+    marker_token,
+    word_differences,
+)
 
 EPUB = "downloads/thouez-2004-edition.epub"
 EPUBCHECK = Path("/usr/share/java/epubcheck.jar")

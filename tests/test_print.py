@@ -5,21 +5,25 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import timezone
 from functools import cache
 from typing import Any
 
 import pdfplumber
 import pytest
+from lxml import etree
 from pypdf import PdfReader
 from thouez_edition.data.colophon import Colophon
 from thouez_edition.data.emendations import load_emendations
 from thouez_edition.errors import PrintError
+from thouez_edition.outputs.pdf import print_to_pdf
 from thouez_edition.rendering.print_page import render_print_page
 from thouez_edition.text.paper import build_paper
 
-from tests.conftest import ROOT
+from tests.conftest import CHROMIUM, ROOT
 from tests.site_html import BuiltSite, body_of, reader_text
 from tests.source_text import NOTE_COUNT, Repair, expected_text, word_differences
+from tests.test_changelog import VERSION, version_day
 
 PDF = "downloads/thouez-2004-edition.pdf"
 
@@ -143,7 +147,7 @@ def test_the_cover_comes_first_and_the_notes_and_colophon_last(pdf: str) -> None
     assert line_text(body_lines(pages[notes_page])[1]).startswith("1. The terms human mobility")
     colophon = " ".join(line_text(line) for line in body_lines(pages[-1]))
     assert colophon.startswith("About this copy From the digital edition of Colleen Thouez")
-    assert "Edition version 0.1.0, printed 20" in colophon
+    assert f"Edition version {VERSION}, released on {version_day()}." in colophon
 
 
 def test_notes_1_to_58_each_print_their_whole_number_inside_the_page(pdf: str) -> None:
@@ -194,6 +198,84 @@ def test_the_pdfs_links_lead_to_the_web_or_to_its_own_notes(pdf: str) -> None:
             targets.append(action.get_object()["/URI"] if action is not None else "internal")
     assert "http://www.icva.ch/" in targets and targets.count("internal") >= 2 * NOTE_COUNT
     assert [t for t in targets if t != "internal" and not t.startswith(("http://", "https://", "mailto:"))] == []
+
+
+def outline_titles(outline: list, depth: int = 0) -> list[tuple[int, str]]:
+    """The outline's items as (depth, title), in order."""
+    items: list[tuple[int, str]] = []
+    for item in outline:
+        if isinstance(item, list):
+            items += outline_titles(item, depth + 1)
+        else:
+            items.append((depth, item.title))
+    return items
+
+
+def test_the_pdf_has_an_outline_of_its_sections(site: BuiltSite, pdf: str) -> None:
+    """Every heading of the print page is a bookmark, under the title, at its level, reading as the
+    heading reads."""
+    article = site.article("print/")
+    headings = []
+    for heading in article.select("h1, h2, h3, h4, h5, h6"):
+        for permalink in heading.select("a.headerlink"):
+            permalink.decompose()
+        headings.append(" ".join(heading.get_text().split()))
+    titles = outline_titles(PdfReader(pdf).outline)
+    assert [title for _, title in titles] == headings
+    assert titles[0] == (0, TITLE)
+    for section in ("Introduction", "The current context", "Explaining the dearth of activity",
+                    "CSO’s potential contribution to the debate", "Conclusion", "Notes"):
+        assert (1, section) in titles, section
+    assert (2, "Policy networks") in titles and (3, "Regional consultative mechanisms") in titles
+
+
+def test_the_pdfs_xmp_metadata_says_what_its_document_information_says(pdf: str) -> None:
+    reader = PdfReader(pdf)
+    info, xmp = reader.metadata, reader.xmp_metadata
+    assert xmp is not None, "the PDF has no XMP metadata"
+    # pypdf parses the packet; lxml reads it again as plain XML, to show it is well-formed RDF.
+    packet = reader.trailer["/Root"]["/Metadata"].get_object().get_data()
+    rdf = etree.fromstring(packet.split(b"?>", 1)[1].rsplit(b"<?xpacket", 1)[0])
+    assert rdf.find(".//{http://www.w3.org/1999/02/22-rdf-syntax-ns#}Description") is not None
+    assert xmp.dc_title == {"x-default": info.title}
+    assert xmp.dc_creator == [info.author]
+    assert xmp.dc_description == {"x-default": info.subject}
+    assert xmp.pdf_keywords == info["/Keywords"] == "; ".join(xmp.dc_subject)
+    assert xmp.xmp_creator_tool == info.creator and xmp.pdf_producer == info.producer
+    assert xmp.dc_language == [reader.trailer["/Root"]["/Lang"]]
+    assert xmp.xmp_create_date.replace(tzinfo=timezone.utc) == info.creation_date.astimezone(timezone.utc)
+    assert xmp.xmp_modify_date.replace(tzinfo=timezone.utc) == info.modification_date.astimezone(timezone.utc)
+
+
+def test_every_link_in_the_pdf_says_where_it_leads(pdf: str) -> None:
+    descriptions: dict[str, str] = {}
+    links = 0
+    for page in PdfReader(pdf).pages:
+        for reference in page.get("/Annots") or []:
+            annotation = reference.get_object()
+            if annotation["/Subtype"] != "/Link":
+                continue
+            links += 1
+            description = str(annotation.get("/Contents", "")).strip()
+            action = annotation.get("/A")
+            target = str(action.get_object()["/URI"]) if action is not None else str(annotation["/Dest"])
+            assert description, f"the link to {target} has no description"
+            descriptions[target] = description
+    assert links >= 2 * NOTE_COUNT + 77
+    assert descriptions["/fn:25"] == "Note 25"
+    assert descriptions["/p40"] == "Paragraph 40"
+    assert descriptions["/sn3"] == "Series note, paragraph 3"
+    assert descriptions["/page-6"] == "Page 6 of the 2004 print"
+    assert descriptions["http://www.icva.ch/"] == "Web address http://www.icva.ch/"
+    assert not [d for d in descriptions.values() if d.startswith("Go to ")], "a link the page does not describe"
+
+
+def test_the_pdf_keeps_the_pdf_version_chromium_wrote(site: BuiltSite, pdf: str, tmp_path) -> None:
+    """The finishing step must not rewrite the header (pypdf writes 1.3 unless told to keep it)."""
+    fresh = tmp_path / "fresh.pdf"
+    print_to_pdf(str(CHROMIUM), site.dir / "print" / "index.html", fresh)
+    assert PdfReader(pdf).pdf_header == PdfReader(fresh).pdf_header
+    assert PdfReader(pdf).pdf_header >= "%PDF-1.4"
 
 
 def pdf_text(pdf: str) -> str:

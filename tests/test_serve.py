@@ -25,7 +25,7 @@ def free_port() -> int:
 
 
 def test_a_rebuild_that_fails_again_says_why_again(tmp_path: Path) -> None:
-    for name in ("mkdocs.yml", "docs", "data", "hooks", "overrides"):
+    for name in ("mkdocs.yml", "CHANGELOG.md", "docs", "data", "hooks", "overrides"):
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, tmp_path / name)
     organizations = tmp_path / "data" / "organizations.yml"

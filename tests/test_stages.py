@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from thouez_edition.stages import Edition, Settings, build_edition
 from thouez_edition.text.paper import build_paper
 

@@ -9,9 +9,14 @@ import tomllib
 
 import pytest
 from lxml import etree
+from thouez_edition.citations.references import (
+    STYLES,
+    FormattingError,
+    shipped_styles,
+    style_path,
+)
 
 from tests.conftest import ROOT
-from thouez_edition.citations.references import STYLES, FormattingError, shipped_styles, style_path
 
 CSL = "{http://purl.org/net/xbiblio/csl}"
 CC_BY_SA_3 = "http://creativecommons.org/licenses/by-sa/3.0/"

@@ -29,7 +29,13 @@ from thouez_edition.text.mentions import name_matcher, occurrences
 
 from tests.conftest import ROOT
 from tests.site_html import BuiltSite
-from tests.source_text import NOTE_COUNT, Repair, expected_text, marker_token, word_differences
+from tests.source_text import (
+    NOTE_COUNT,
+    Repair,
+    expected_text,
+    marker_token,
+    word_differences,
+)
 
 TEI = "downloads/thouez-2004-edition.tei.xml"
 # Where tests/run puts tei_all.rng, inside the virtual environment that runs the tests.

@@ -16,7 +16,7 @@ hands the engine what the `Edition` holds.
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,13 +30,15 @@ from thouez_edition.citations.notes import note_citations
 from thouez_edition.citations.passages import Citations, passage_citations
 from thouez_edition.citations.references import Formatted, format_references, style_path
 from thouez_edition.data.addresses import address_note
-from thouez_edition.data.colophon import Colophon, make_colophon
+from thouez_edition.data.changelog import FILE as CHANGELOG
+from thouez_edition.data.changelog import Changelog, read_changelog
+from thouez_edition.data.colophon import Colophon, edition_version, make_colophon
 from thouez_edition.data.glossary import abbreviations
 from thouez_edition.data.identity import EDITION_STEM, edition_record
 from thouez_edition.data.identity import Edition as Identity
 from thouez_edition.data.paper_metadata import STEM
 from thouez_edition.data.publishing import check_site_url, is_publishing
-from thouez_edition.errors import DataError, Problem
+from thouez_edition.errors import DataError, Problem, raise_if_any
 from thouez_edition.escaping import meta_content
 from thouez_edition.extensions.mention_links import MentionLinksExtension
 from thouez_edition.extensions.note_apparatus import NoteApparatusExtension
@@ -45,12 +47,18 @@ from thouez_edition.extensions.passage_citations import PassageCitationsExtensio
 from thouez_edition.extensions.print_layout import PrintLayoutExtension
 from thouez_edition.extensions.text_pages import TextPages
 from thouez_edition.outputs.epub import EPUB_PATH, epub_file
+from thouez_edition.outputs.offline import (
+    OFFLINE_PATH,
+    make_offline_copy,
+    offline_environment,
+)
 from thouez_edition.outputs.pdf import (
     CHROMIUM_NAMES,
     PDF_PATH,
     describe_pdf,
     find_chromium,
     print_to_pdf,
+    read_printed_page,
 )
 from thouez_edition.outputs.search_index import (
     SearchRecords,
@@ -63,6 +71,7 @@ from thouez_edition.rendering.bibliography import (
     entries_by_group,
     render_bibliography,
 )
+from thouez_edition.rendering.changes import CHANGES_PAGE, render_changes_page
 from thouez_edition.rendering.identity import (
     EditionCitation,
     page_author,
@@ -102,8 +111,10 @@ from thouez_edition.rendering.scholarly import (
 from thouez_edition.text.load import DataAndText, load_data_and_text
 from thouez_edition.text.mentions import name_matcher, occurrences
 from thouez_edition.text.navigation import is_paper_page
-from thouez_edition.urls import page_location
+from thouez_edition.urls import page_file, page_location
 
+# The day the edition's data is checked with when the changelog gives none (the build then stops).
+UNKNOWN_DAY = "2004-01-01"
 # The commands that publish files; `serve` rebuilds on every save and prints no PDF.
 WRITING_COMMANDS = ("build", "gh-deploy")
 
@@ -121,6 +132,11 @@ class Settings:
     # The engine's command ("build", "serve", "gh-deploy"), None when not known.
     command: str | None
     environment: Mapping[str, str]
+    # The engine's address style: folder-style (`paper/notes/`), as published, or file addresses
+    # (`paper/notes.html`), as in the offline copy, which is the site built with them.
+    directory_urls: bool = True
+    # The engine's configuration file, which the offline copy is built from; None: no copy.
+    config_file: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -130,6 +146,19 @@ class PdfJob:
     chromium: str
     record: Mapping[str, Any]
     colophon: Colophon
+    directory_urls: bool
+
+
+@dataclass(frozen=True)
+class OfflineJob:
+    """How the offline copy is made once the site is written."""
+
+    config_file: Path
+    environment: Mapping[str, str]
+    # The edition version's day, which the zip's entries carry.
+    day: str
+    # The PDF to put into the copy (its path in the site), None if the site has none.
+    pdf: str | None
 
 
 @dataclass(frozen=True)
@@ -150,7 +179,9 @@ class Edition:
     copied: Mapping[str, Path]
     sections: Mapping[str, SectionRenderer]
     search: SearchRecords
+    # The PDF to print, and the offline copy to make, once the site is written (None: not here).
     pdf: PdfJob | None
+    offline: OfflineJob | None
     record: Mapping[str, Any]
     description: str
     identity: Identity
@@ -184,8 +215,11 @@ class Loaded:
     settings: Settings
     notes: tuple[str, ...]
     colophon: Colophon
+    changelog: Changelog
     chromium: str | None
     checked: DataAndText
+    # The offline copy this build makes (a published-style build that writes files), or None.
+    offline: OfflineJob | None
 
 
 @dataclass(frozen=True)
@@ -213,13 +247,29 @@ def load(settings: Settings) -> Loaded:
     site_url = settings.site_url
     publishing = is_publishing(settings.command, dict(settings.environment))
     notes = [check_site_url(site_url, publishing)]
-    colophon = make_colophon(settings.project_dir / "pyproject.toml", site_url, publishing, dict(settings.environment))
     chromium = find_chromium() if settings.command in WRITING_COMMANDS else None
     if settings.command in WRITING_COMMANDS and chromium is None:
         notes.append(f"No PDF of the paper: Chromium is not on this machine (looked for {', '.join(CHROMIUM_NAMES)}).")
+    # The changelog's problems are reported with the data's and the text's, all at once.
+    problems: list[Problem] = []
+    changelog, version = Changelog(()), edition_version(settings.project_dir / "pyproject.toml")
+    colophon = Colophon(version, UNKNOWN_DAY, None)
+    try:
+        changelog = read_changelog(settings.project_dir / CHANGELOG)
+        colophon = make_colophon(settings.project_dir / "pyproject.toml", changelog, site_url, publishing)
+    except DataError as error:
+        problems += error.problems
     text = read_text(settings)
-    checked = load_data_and_text(settings.project_dir / "data", text, colophon.version, colophon.date)
-    return Loaded(settings, tuple(notes), colophon, chromium, checked)
+    try:
+        checked = load_data_and_text(settings.project_dir / "data", text, colophon.version, colophon.date)
+    except DataError as error:
+        raise DataError(problems + error.problems) from None
+    raise_if_any(problems)
+    offline = None
+    if settings.command in WRITING_COMMANDS and settings.directory_urls and settings.config_file is not None:
+        offline = OfflineJob(settings.config_file, offline_environment(settings.environment, site_url, publishing),
+                             colophon.date, PDF_PATH if chromium else None)
+    return Loaded(settings, tuple(notes), colophon, changelog, chromium, checked, offline)
 
 
 def derive(loaded: Loaded) -> Derived:
@@ -249,7 +299,8 @@ def derive(loaded: Loaded) -> Derived:
                               pdf=PDF_PATH if loaded.chromium else None, print_page=PRINT_PAGE,
                               epub=EPUB_PATH, tei=TEI_PATH),
         edition_citation=EditionCitation(chicago=edition_chicago, apa=edition_apa,
-                                         downloads=download_paths(EDITION_STEM)),
+                                         downloads=download_paths(EDITION_STEM),
+                                         offline=OFFLINE_PATH if loaded.offline else None),
         citations=passage_citations(paper, record, {"chicago": paper_chicago.text, "apa": paper_apa.text},
                                     url_of, style_path("apa")),
     )
@@ -268,6 +319,8 @@ def render(derived: Derived) -> Edition:
     text_pages = TextPages.of(paper)
     matcher = name_matcher(actors)
     found = occurrences(paper, matcher)
+    # Addresses in this build's own style; citations keep the published site's (`url_of` above).
+    location = functools.partial(page_location, directory_urls=settings.directory_urls)
 
     sections: dict[str, SectionRenderer] = {
         **emendation_sections(data.emendations, paper),
@@ -294,10 +347,11 @@ def render(derived: Derived) -> Edition:
         PRINT_PAGE: print_page,
         PRINT_CSS: render_print_css(record),
         GLOSSARY_PAGE: render_glossary(data.glossary, actors),
+        CHANGES_PAGE: render_changes_page(loaded.changelog, colophon.version),
         BIBLIOGRAPHY_PAGE: render_bibliography(works, references, paper, actors),
         **profile_pages(actors, paper, found),
         **_downloads(works.records(), works.display_path, record, record_of_edition),
-        **redirect_pages(page_map, page_location),
+        **redirect_pages(page_map, location),
         # The text to take away: an EPUB for e-readers, TEI P5 for the tools of digital editions.
         EPUB_PATH: epub_file(record, data.paper.description, how_to_cite.chicago.text, identity, colophon, paper,
                              page_map, works, references, actors, cited),
@@ -306,19 +360,21 @@ def render(derived: Derived) -> Edition:
     }
     if chromium:
         generated[PDF_PATH] = b""  # printed from the built print page once the site is written
+    if loaded.offline:
+        generated[OFFLINE_PATH] = b""  # made once the site is written
 
     # Stage 4's part that needs no written site: the search records.
     search = SearchRecords(
-        text_pages=tuple(text_page_records(page_location(page.page), page) for page in paper.pages),
+        text_pages=tuple(text_page_records(location(page.page), page) for page in paper.pages),
         whole_pages={
-            page_location(BIBLIOGRAPHY_PAGE): whole_page(page_location(BIBLIOGRAPHY_PAGE), "Bibliography", (
+            location(BIBLIOGRAPHY_PAGE): whole_page(location(BIBLIOGRAPHY_PAGE), "Bibliography", (
                 (entry.work.id, f"{entry.formatted.citation} · work cited", entry.formatted.text)
                 for entries in entries_by_group(works, references, paper, actors).values() for entry in entries)),
-            page_location(GLOSSARY_PAGE): whole_page(page_location(GLOSSARY_PAGE), "Glossary", (
+            location(GLOSSARY_PAGE): whole_page(location(GLOSSARY_PAGE), "Glossary", (
                 (term.anchor, f"{term.term} · glossary", term.expansion + (f": {term.note}" if term.note else ""))
                 for term in data.glossary)),
         },
-        kinds={page_location(actors.page_of(actor.id)): "profile" for actor in actors.all},
+        kinds={location(actors.page_of(actor.id)): "profile" for actor in actors.all},
     )
     schemas = settings.project_dir / "data" / "schemas"
     return Edition(
@@ -338,7 +394,9 @@ def render(derived: Derived) -> Edition:
         copied={f"schemas/{schema.name}": schema for schema in sorted(schemas.glob("*.schema.json"))},
         sections=sections,
         search=search,
-        pdf=PdfJob(chromium, record, colophon) if chromium else None,
+        # The offline copy (file addresses) takes the published build's PDF instead of printing one.
+        pdf=PdfJob(chromium, record, colophon, settings.directory_urls) if chromium and settings.directory_urls else None,
+        offline=loaded.offline,
         record=record,
         description=data.paper.description,
         identity=identity,
@@ -349,9 +407,17 @@ def render(derived: Derived) -> Edition:
 
 def print_pdf(job: PdfJob, site_dir: Path) -> str:
     """Stage 4, once the site is written: the PDF from the built print page. Returns its path."""
-    print_to_pdf(job.chromium, site_dir / "print" / "index.html", site_dir / PDF_PATH)
-    describe_pdf(site_dir / PDF_PATH, dict(job.record), job.colophon)
+    page = site_dir / page_file(PRINT_PAGE, job.directory_urls)
+    print_to_pdf(job.chromium, page, site_dir / PDF_PATH)
+    describe_pdf(site_dir / PDF_PATH, dict(job.record), job.colophon,
+                 read_printed_page(page.read_text(encoding="utf-8")))
     return PDF_PATH
+
+
+def make_offline(job: OfflineJob, site_dir: Path, engine: Sequence[str]) -> str:
+    """Stage 4, once the site and its PDF are written: the offline copy, built by `engine` (the
+    command that runs the engine) and zipped into the site. Returns the zip's path."""
+    return make_offline_copy(engine, job.config_file, site_dir, job.day, job.environment, job.pdf)
 
 
 def _downloads(works: list[dict[str, Any]], works_file: str, paper: Mapping[str, Any],

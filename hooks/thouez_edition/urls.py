@@ -71,10 +71,20 @@ def relative_link(from_page: str, to_page: str, anchor: str = "") -> str:
     return f"{target}#{quote(anchor, safe=':-_.~')}" if anchor else target
 
 
-def page_location(page: str) -> str:
-    """Where a Markdown source (relative to `docs/`) is published, relative to the site's root,
-    with folder-style addresses: `paper/notes.md` at `paper/notes/`, `index.md` at the root ("")."""
+def page_location(page: str, directory_urls: bool = True) -> str:
+    """Where a Markdown source (relative to `docs/`) is published, relative to the site's root.
+    With folder-style addresses (the published site's) `paper/notes.md` is at `paper/notes/` and
+    `index.md` at the root (""); with file addresses (the offline copy's, which a browser opens
+    from disk) they are at `paper/notes.html` and `index.html`."""
     stem = page.removesuffix(".md")
+    if not directory_urls:
+        return f"{stem}.html"
     if stem == "index" or stem.endswith("/index"):
         return stem.removesuffix("index")
     return f"{stem}/"
+
+
+def page_file(page: str, directory_urls: bool = True) -> str:
+    """The file a Markdown source is written to, relative to the site's folder."""
+    location = page_location(page, directory_urls)
+    return f"{location}index.html" if location == "" or location.endswith("/") else location

@@ -293,6 +293,7 @@ def synthetic_project(folder: Path, factor: int) -> Path:
     for name in ("docs", "data", "overrides"):
         shutil.copytree(ROOT / name, folder / name)
     (folder / "hooks").symlink_to(ROOT / "hooks", target_is_directory=True)
+    (folder / "CHANGELOG.md").symlink_to(ROOT / "CHANGELOG.md")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     data = folder / "data"
     text = sections_text(ROOT / "docs")

@@ -256,6 +256,7 @@ def variant_project(folder: Path, change: Callable[[str], str]) -> Path:
     folder.mkdir(parents=True)
     for name in ("docs", "data", "overrides", "hooks"):
         (folder / name).symlink_to(ROOT / name, target_is_directory=True)
+    (folder / "CHANGELOG.md").symlink_to(ROOT / "CHANGELOG.md")
     (folder / "mkdocs.yml").write_text(change((ROOT / "mkdocs.yml").read_text(encoding="utf-8")), encoding="utf-8")
     return folder
 

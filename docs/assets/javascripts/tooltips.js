@@ -13,7 +13,9 @@
   const NOTE = "a.footnote-ref";
   const PREVIEW = "a[data-lazy-preview]";
   const TITLED = "[title]:not([data-preview], [data-lazy-preview])";
-  const HOSTS = [NOTE, PREVIEW, TITLED].map(function (kind) { return ".md-content " + kind; }).join(", ");
+  // A page opened from disk (the offline copy) may not read another file: it shows no previews.
+  const KINDS = location.protocol === "file:" ? [NOTE, TITLED] : [NOTE, PREVIEW, TITLED];
+  const HOSTS = KINDS.map(function (kind) { return ".md-content " + kind; }).join(", ");
   const pages = new Map();  // address of a profile -> Promise of its parsed page
   let host = null;
   let tip = null;

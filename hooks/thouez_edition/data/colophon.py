@@ -1,20 +1,24 @@
-"""Which copy of the edition a build makes: the version (from pyproject.toml), the day (from
-SOURCE_DATE_EPOCH for a reproducible build, else today) and, for a published build, its address.
+"""Which copy of the edition a build makes: the version (from pyproject.toml), the day that version
+was released (from CHANGELOG.md) and, for a published build, its address.
+
+The day is the version's, never the build's: the same version cites the same date however often
+it is rebuilt.
 """
 
 from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from importlib import metadata
 from pathlib import Path
+
+from thouez_edition.data.changelog import Changelog
 
 
 @dataclass(frozen=True)
 class Colophon:
-    """Which copy of the edition a print-out is: its version, the day it was made, its address
-    (None for a local build, whose address is no one else's)."""
+    """Which copy of the edition a print-out is: its version, the day that version was released,
+    its address (None for a local build, whose address is no one else's)."""
 
     version: str
     date: str
@@ -29,10 +33,8 @@ def edition_version(pyproject: Path) -> str:
     except metadata.PackageNotFoundError:
         return "unknown"
 
-def make_colophon(pyproject: Path, site_url: str, publishing: bool, environment: dict[str, str]) -> Colophon:
-    """The version from pyproject.toml; the date from SOURCE_DATE_EPOCH when set (reproducible
-    builds), else today's; the address only for a publishing build."""
+def make_colophon(pyproject: Path, changelog: Changelog, site_url: str, publishing: bool) -> Colophon:
+    """The version from pyproject.toml, its day from the changelog (a `DataError` if the changelog
+    has none), and the address only for a publishing build."""
     version = edition_version(pyproject)
-    epoch = environment.get("SOURCE_DATE_EPOCH", "")
-    moment = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch.isdigit() else datetime.now(timezone.utc)
-    return Colophon(version, moment.date().isoformat(), site_url if publishing else None)
+    return Colophon(version, changelog.version_date(version), site_url if publishing else None)

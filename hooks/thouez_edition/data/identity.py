@@ -1,8 +1,8 @@
 """The edition's own identity, apart from the paper's (`data/edition.yml`): its editors, version and
 date, the licence of its editorial matter, the rights in the text, and its record for citing it.
 
-The version is the project's (pyproject.toml) and the date the build's (the colophon's), so a
-citation of the edition says which copy was read.
+The version is the project's (pyproject.toml) and the date the day that version was released (the
+changelog's, as the colophon gives it), so a citation of the edition says which version was read.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ class Edition:
     licence_covers: str
     rights: str
     version: str
-    date: str  # ISO, the day the copy was built
+    date: str  # ISO, the day the version was released
 
     def footer(self) -> Markup:
         """The footer's line, as HTML: each part from data escaped."""

@@ -27,6 +27,8 @@ class EditionCitation:
     chicago: Formatted
     apa: Formatted
     downloads: dict[str, str]
+    # The offline copy's zip, when this build makes one.
+    offline: str | None = None
 
 def render_cite_edition(citation: EditionCitation, page: str) -> str:
     """The title page's "Cite this edition" section."""
