@@ -198,4 +198,6 @@ CASES: list[Case] = [
     Case("a paragraph id used twice", (edit(PAGE_B, "{#p4}", "{#p3}"),)),
     Case("paragraph ids out of reading order", (edit(PAGE_A, "{#p2}", "{#p5}"),)),
     Case("a paragraph of the series note without its id", (edit(INDEX, "Its second paragraph.\n{#sn2}", "Its second paragraph."),)),
+    Case("a paragraph without its id that begins with a link", (edit(PAGE_B, "The end.\n{#p4}", "[The end](http://x.org) of it\nall."),)),
+    Case("a schema that refers to a schema that is not there", (Write("data/schemas/paper.schema.json", '{\n  "type": "object",\n  "items": {"$ref": "nowhere.json#/$defs/id"}\n}\n'),)),
 ]

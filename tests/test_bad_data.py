@@ -243,7 +243,7 @@ EXPECTED: dict[str, list[str]] = {
         'data/schemas/glossary.schema.json:3: is not valid JSON: Expecting property name enclosed in double quotes at column 13; expected a JSON Schema',
     ],
     'a schema file that is not a schema': [
-        'data/schemas/paper.schema.json: type: is not a valid JSON Schema: 12 is not valid under any of the given schemas; expected a schema of JSON Schema draft 2020-12',
+        'data/schemas/paper.schema.json:1: type: is not a valid JSON Schema: 12 is not valid under any of the given schemas; expected a schema of JSON Schema draft 2020-12',
     ],
     'a missing schema file': [
         'data/schemas/rcpms.schema.json: is missing; expected the JSON Schema of this data file',
@@ -303,6 +303,12 @@ EXPECTED: dict[str, list[str]] = {
     ],
     'a paragraph of the series note without its id': [
         'docs/index.md:10: paragraph: has no id; expected one such as {#sn2} on the line after it',
+    ],
+    'a paragraph without its id that begins with a link': [
+        'docs/paper/b.md:6: paragraph: has no id; expected one such as {#p4} on the line after it',
+    ],
+    'a schema that refers to a schema that is not there': [
+        'data/schemas/paper.schema.json:3: items.$ref: refers to nowhere.json#/$defs/id, which no schema in data/schemas defines; expected the name of a schema file there and the path of one of its definitions, such as common.schema.json#/$defs/id',
     ],
 }
 
