@@ -5,7 +5,7 @@ script tags, "</title>", a Markdown image with `onerror`, braces, pipes, quotes,
 Fields that are not free text keep their values: ids and references to ids, kinds and other
 values from a fixed list, numbers and dates, addresses (an address holding markup is refused by
 the loader, see tests/bad_inputs.py), and the words that must be found in the text (a work's
-locator, the words of a judgement or of what is kept, the paper's words where it differs from
+locator, the words of a judgement, of what is kept and of a repair, the paper's words where it differs from
 the sources, the facts a source supports, the names and acronyms looked for in the text and
 those declared no mention). A name from the data that the author's text does not hold stops the
 build (tests/bad_inputs.py), so no alias or glossary term can be hostile. `data/pages.yml` is
@@ -41,7 +41,7 @@ KEPT = {
     "URL", "url", "website", "website_2004", "DOI", "ISBN", "issued", "event-date", "accessed",
     "language", "locator", "note", "founded", "established", "members_as_of", "volume", "issue",
     "page", "number", "collection-number", "number-of-pages", "aliases", "supports", "passage",
-    "only_in", "facts", "wikidata", "ror",
+    "only_in", "facts", "wikidata", "ror", "term", "find", "replace",
 }
 ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 FILES = ("organizations.yml", "rcpms.yml", "glossary.yml", "citations.yml", "emendations.yml", "paper.yml", "edition.yml")

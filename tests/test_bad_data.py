@@ -319,14 +319,36 @@ EXPECTED: dict[str, list[str]] = {
     'an alias all in lower case': [
         "data/organizations.yml:16: berne-initiative.aliases[1]: “berne initiative” is all in lower case, so it would match the paper's ordinary words; expected a name as the paper prints it, with its capitals",
     ],
+    'a glossary term that is a common word': [
+        'data/glossary.yml:1: the.term: “the” is a common word, which would be taken for it wherever the paper uses the word; expected an acronym as the paper prints it, with its capitals',
+    ],
     'an alias found nowhere in the text': [
         'data/organizations.yml:16: berne-initiative.aliases[1]: “Bern Initiative” stands nowhere in the text; expected a name exactly as the paper prints it in a paragraph or note',
+    ],
+    'a glossary term found nowhere in the text': [
+        'data/glossary.yml:3: RSD.term: “RSD” stands nowhere in the text; expected an acronym exactly as the paper prints it in a paragraph or note',
     ],
     'a name inside the name of an entry that is not its part': [
         "data/organizations.yml:4: iom.aliases[1]: “IOM” stands in p1 inside “IOM Berne Initiative”, a name of berne-initiative, which is not one of iom's parts; expected a relation part-of or convened-by from berne-initiative to iom (with its source) if the passage is about iom too, or an entry under not_mentions for p1 with the reason it does not mean iom",
     ],
     'a name declared no mention where it does not stand': [
         'data/organizations.yml:6: iom.not_mentions[0].passage: “IOM” does not stand in p2; expected a passage in which the name stands',
+    ],
+    "an acronym that is its entry's whole name": [
+        'data/organizations.yml:2: iom.name: is “IOM”, the acronym itself, so the glossary would expand it by itself; expected the name in full',
+    ],
+    'kept words that stand twice': [
+        "data/emendations.yml:13: kept[0].text: “p. 3” stands 2 times in the edition's text (fn:1, fn:3); expected words that stand once, so that the entry names one place: quote more of them",
+    ],
+    'a repair whose result is not in the text': [
+        "data/emendations.yml:9: silent_repairs[spaced-full-stops].instances[0].replace: “www.y.org” is not in the edition's text; expected the words as the repair leaves them, exactly as they stand in a paragraph or note",
+    ],
+    'a repair whose words still stand in the text': [
+        "data/emendations.yml:9: silent_repairs[spaced-full-stops].instances[0].find: “loosing out” still stands in the edition's text (p1); expected it replaced wherever it stands",
+        "data/emendations.yml:9: silent_repairs[spaced-full-stops].instances[0].replace: “losing out” is not in the edition's text; expected the words as the repair leaves them, exactly as they stand in a paragraph or note",
+    ],
+    'a change whose result stands twice': [
+        "data/emendations.yml:11: changes[0].replace: “Nelson” stands 2 times in the edition's text (fn:1, fn:3); expected words that stand once, so that the entry names one place: quote more of them",
     ],
 }
 

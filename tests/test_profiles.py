@@ -149,3 +149,14 @@ def test_building_twice_in_one_process_gives_the_same_site(tmp_path: Path) -> No
     assert outputs[0].keys() == outputs[1].keys()
     changed = [name for name in outputs[0] if outputs[0][name] != outputs[1][name]]
     assert changed == []
+
+
+# --- the glossary -----------------------------------------------------------------------------------
+
+
+def test_each_acronym_is_expanded_by_a_name_not_by_itself(site: BuiltSite) -> None:
+    rows = {plain_text(row.td): plain_text(row.select("td")[1]) for row in site.article("glossary/").select("tbody tr")}
+    assert rows["MIDWA"].startswith("Migration Dialogue for West Africa")
+    assert [term for term, expansion in rows.items() if expansion.split(" (")[0] == term] == []
+    abbr = site.article("paper/dearth-of-activity/").find("abbr", string="MIDWA")
+    assert abbr["title"] == "Migration Dialogue for West Africa"
