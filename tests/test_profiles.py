@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -298,6 +299,28 @@ def test_a_borrowed_source_says_whose_it_is(site: BuiltSite) -> None:
     assert borrowed
     for item in borrowed:
         assert "(a source of the profile of " in plain_text(item)
+
+
+# --- cite a profile ---------------------------------------------------------------------------------
+
+
+def test_every_profile_offers_its_own_citation(site: BuiltSite, actors: Actors) -> None:
+    edition = plain_text(site.article("").select_one("#cite-edition-chicago"))
+    for actor in actors.all:
+        soup = site.soup(profile_path(actor))
+        article = soup.select_one("article")
+        button = article.select_one("p#cite-this-profile > button.cite-button")
+        assert button["data-passage"] == "cite-this-profile"
+        data = json.loads(article.select_one("#passage-citations")["data-citations"])
+        citation = data["passages"]["cite-this-profile"]
+        assert citation["url"] == soup.select_one("link[rel=canonical]")["href"] == f"{site.url}{profile_path(actor)}"
+        assert citation["place"] == actor.title
+        assert citation["chicago"].endswith(f", s.v. “{actor.title}”)")
+        assert citation["apa"].endswith(f", s.v. “{actor.title}”)")
+        assert data["reference"]["chicago"] == edition
+        assert citation["link_label"] == "Link to this profile"
+    version = re.search(r"Version (\S+)\. ", edition)
+    assert version and version[1] == re.search(r'^version = "(.+)"', (ROOT / "pyproject.toml").read_text(), re.MULTILINE)[1]
 
 
 # --- the glossary -----------------------------------------------------------------------------------

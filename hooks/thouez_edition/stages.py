@@ -27,7 +27,7 @@ from markdown.extensions import Extension
 from thouez_edition.citations.downloads import download_files, download_paths
 from thouez_edition.citations.exports import ExportError
 from thouez_edition.citations.notes import note_citations
-from thouez_edition.citations.passages import Citations, passage_citations
+from thouez_edition.citations.passages import Citations, ProfilesToCite, passage_citations
 from thouez_edition.citations.references import Formatted, format_references, style_path
 from thouez_edition.data.addresses import address_note
 from thouez_edition.data.colophon import Colophon, make_colophon
@@ -221,7 +221,7 @@ def load(settings: Settings) -> Loaded:
 def derive(loaded: Loaded) -> Derived:
     """Stage 2: references and citations, by pandoc's citeproc."""
     site_url, data, paper = loaded.settings.site_url, loaded.checked.data, loaded.checked.paper
-    record, works = data.paper.record, data.works
+    record, works, actors = data.paper.record, data.works, data.actors
 
     def url_of(page: str) -> str:
         return site_url.rstrip("/") + "/" + page_location(page)
@@ -245,8 +245,11 @@ def derive(loaded: Loaded) -> Derived:
                               pdf=PDF_PATH if loaded.chromium else None, print_page=PRINT_PAGE),
         edition_citation=EditionCitation(chicago=edition_chicago, apa=edition_apa,
                                          downloads=download_paths(EDITION_STEM)),
-        citations=passage_citations(paper, record, {"chicago": paper_chicago.text, "apa": paper_apa.text},
-                                    url_of, style_path("apa")),
+        citations=passage_citations(
+            paper, record, {"chicago": paper_chicago.text, "apa": paper_apa.text}, url_of, style_path("apa"),
+            ProfilesToCite(record_of_edition, {"chicago": edition_chicago.text, "apa": edition_apa.text},
+                           {actors.page_of(actor.id): actor.title for actor in actors.all}),
+        ),
     )
 
 
@@ -287,7 +290,7 @@ def render(derived: Derived) -> Edition:
         PRINT_CSS: render_print_css(record),
         GLOSSARY_PAGE: render_glossary(data.glossary, actors),
         BIBLIOGRAPHY_PAGE: render_bibliography(works, references, paper, actors),
-        **profile_pages(actors, paper),
+        **profile_pages(actors, paper, citations),
         **_downloads(works.records(), works.display_path, record, record_of_edition),
         **redirect_pages(page_map, page_location),
     }

@@ -8,9 +8,11 @@ states it among its own sources, on the other among the sources it borrows from 
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 
+from thouez_edition.citations.passages import DATA_ID, PROFILE_ANCHOR, Citations, ProfileCitation
 from thouez_edition.data.actors import (
     CATEGORY_LABELS,
     FROM_THE_PAPER,
@@ -213,9 +215,18 @@ def structured_data(actor: Actor, site_url: str = "") -> dict[str, object]:
     return data
 
 
-def render_profile(actor: Actor, actors: Actors, found: dict[str, list[Occurrence]], paper: Paper) -> str:
+def citation_data(citations: Citations, citation: ProfileCitation) -> str:
+    """The profile's citation as `passage-cite.js` reads it (the passages' format), as JSON for
+    an attribute: the template escapes it."""
+    value = {"reference": citations.edition_reference, "passages": {PROFILE_ANCHOR: asdict(citation)}}
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def render_profile(actor: Actor, actors: Actors, found: dict[str, list[Occurrence]], paper: Paper,
+                   citations: Citations | None = None) -> str:
     page = actors.page_of(actor.id)
     template = "organization.html" if isinstance(actor, Organization) else "process.html"
+    citation = citations.profiles.get(page) if citations else None
     anchors = {passage.anchor: passage for passage in paper.passages}
     not_mentioned = [(item, anchors[item.passage]) for item in actor.not_mentions if item.passage in anchors]
     return render_page(
@@ -230,6 +241,10 @@ def render_profile(actor: Actor, actors: Actors, found: dict[str, list[Occurrenc
         notes=fact_notes(actor, actors, paper),
         wikidata=WIKIDATA,
         ror=ROR,
+        citation=citation,
+        citation_data=citation_data(citations, citation) if citations and citation else "",
+        cite_anchor=PROFILE_ANCHOR,
+        data_id=DATA_ID,
     )
 
 
@@ -260,10 +275,11 @@ def render_glossary(terms: list[Term], actors: Actors) -> str:
     return render_page("glossary.html", {"title": "Glossary"}, terms=terms, actors=actors, page=GLOSSARY_PAGE)
 
 
-def profile_pages(actors: Actors, paper: Paper) -> dict[str, str]:
-    """Every page made from the actors' data, by its path under `docs/`."""
+def profile_pages(actors: Actors, paper: Paper, citations: Citations | None = None) -> dict[str, str]:
+    """Every page made from the actors' data, by its path under `docs/`; each profile offers its
+    citation where `citations` has it."""
     found = every_passage(paper, name_matcher(actors), actors)
-    pages = {actors.page_of(actor.id): render_profile(actor, actors, found, paper) for actor in actors.all}
+    pages = {actors.page_of(actor.id): render_profile(actor, actors, found, paper, citations) for actor in actors.all}
     pages[ORGANIZATIONS_INDEX] = render_organizations_index(actors, found)
     pages[RCPMS_INDEX] = render_rcpms_index(actors, found)
     return pages
