@@ -198,4 +198,23 @@ CASES: list[Case] = [
     Case("a paragraph id used twice", (edit(PAGE_B, "{#p4}", "{#p3}"),)),
     Case("paragraph ids out of reading order", (edit(PAGE_A, "{#p2}", "{#p5}"),)),
     Case("a paragraph of the series note without its id", (edit(INDEX, "Its second paragraph.\n{#sn2}", "Its second paragraph."),)),
+    Case("a paragraph without its id that begins with a link", (edit(PAGE_B, "The end.\n{#p4}", "[The end](http://x.org) of it\nall."),)),
+    Case("a schema that refers to a schema that is not there", (Write("data/schemas/paper.schema.json", '{\n  "type": "object",\n  "items": {"$ref": "nowhere.json#/$defs/id"}\n}\n'),)),
+    # --- names looked for in the text -----------------------------------------------------------
+    Case("an alias that is a common lowercase word", (edit(ORGS, "aliases: [International Organization for Migration, IOM]", "aliases: [International Organization for Migration, IOM, to]"),)),
+    Case("an alias too short to be a name", (edit(ORGS, "aliases: [Berne Initiative]", "aliases: [Berne Initiative, B.]"),)),
+    Case("an alias all in lower case", (edit(ORGS, "aliases: [Berne Initiative]", "aliases: [Berne Initiative, berne initiative]"),)),
+    Case("a glossary term that is a common word", (edit(GLOSSARY, "- term: NGO", "- term: the"),)),
+    Case("an alias found nowhere in the text", (edit(ORGS, "aliases: [Berne Initiative]", "aliases: [Berne Initiative, Bern Initiative]"),)),
+    Case("a glossary term found nowhere in the text", (Write(GLOSSARY, "- term: NGO\n  expansion: non-governmental organization\n- term: RSD\n  expansion: refugee status determination\n"),)),
+    Case("a name inside the name of an entry that is not its part", (
+        edit(ORGS, "aliases: [Berne Initiative]", "aliases: [Berne Initiative, IOM Berne Initiative]"),
+        edit(PAGE_A, "The IOM and the Berne Initiative.", "The IOM and the IOM Berne Initiative."))),
+    Case("a name declared no mention where it does not stand", (edit(ORGS, "  kind: international-organization", "  not_mentions:\n    - {name: IOM, passage: p2, reason: Not the IOM.}\n  kind: international-organization"),)),
+    Case("an acronym that is its entry's whole name", (edit(ORGS, "  name: International Organization for Migration", "  name: IOM"),)),
+    # --- emendations against the text -----------------------------------------------------------
+    Case("kept words that stand twice", (edit(EMENDATIONS, "  - text: loosing out", "  - text: p. 3"),)),
+    Case("a repair whose result is not in the text", (edit(EMENDATIONS, '{find: "www. x. org", replace: "www.x.org"}', '{find: "www. y. org", replace: "www.y.org"}'),)),
+    Case("a repair whose words still stand in the text", (edit(EMENDATIONS, '{find: "www. x. org", replace: "www.x.org"}', '{find: "loosing out", replace: "losing out"}'),)),
+    Case("a change whose result stands twice", (edit(EMENDATIONS, "changes: []", "changes:\n  - {find: Nelsen, replace: Nelson, reason: A misprint.}"),)),
 ]

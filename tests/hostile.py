@@ -5,10 +5,12 @@ script tags, "</title>", a Markdown image with `onerror`, braces, pipes, quotes,
 Fields that are not free text keep their values: ids and references to ids, kinds and other
 values from a fixed list, numbers and dates, addresses (an address holding markup is refused by
 the loader, see tests/bad_inputs.py), and the words that must be found in the text (a work's
-locator, the words of a judgement or of what is kept, the paper's words where it differs from
-the sources, the facts a source supports). Each entry gets one more alias, hostile,
-beside the names the paper uses. `data/pages.yml` is copied as it is: it holds no free text,
-only page numbers, kinds of evidence, ids and the words with which each page begins.
+locator, the words of a judgement, of what is kept and of a repair, the paper's words where it differs from
+the sources, the facts a source supports, the names and acronyms looked for in the text and
+those declared no mention). A name from the data that the author's text does not hold stops the
+build (tests/bad_inputs.py), so no alias or glossary term can be hostile. `data/pages.yml` is
+copied as it is: it holds no free text, only page numbers, kinds of evidence, ids and the words
+with which each page begins.
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ KEPT = {
     "URL", "url", "website", "website_2004", "DOI", "ISBN", "issued", "event-date", "accessed",
     "language", "locator", "note", "founded", "established", "members_as_of", "volume", "issue",
     "page", "number", "collection-number", "number-of-pages", "aliases", "supports", "passage",
-    "only_in", "facts", "wikidata", "ror",
+    "only_in", "facts", "wikidata", "ror", "term", "find", "replace",
 }
 ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 FILES = ("organizations.yml", "rcpms.yml", "glossary.yml", "citations.yml", "emendations.yml", "paper.yml", "edition.yml")
@@ -61,16 +63,14 @@ def hostile(value: str) -> str:
 def _plant(data: Any, file: str, path: tuple[str | int, ...], planted: list[Planted]) -> Any:
     key = next((part for part in reversed(path) if isinstance(part, str)), "")
     if isinstance(data, dict):
-        result = {name: _plant(value, file, (*path, name), planted) for name, value in data.items()}
-        if "aliases" in result:
-            result["aliases"] = [*result["aliases"], hostile(f"Alias of {result.get('id')}")]
-            planted.append(Planted(file, (*path, "aliases", len(result["aliases"]) - 1), result["aliases"][-1]))
-        return result
+        return {name: _plant(value, file, (*path, name), planted) for name, value in data.items()}
     if isinstance(data, list):
         return [_plant(value, file, (*path, index), planted) for index, value in enumerate(data)]
     if not isinstance(data, str) or key in KEPT or "aliases" in path:
         return data
     if key == "paper" and "paper_differs" in path:  # the paper's words, found in its passage
+        return data
+    if key == "name" and "not_mentions" in path:  # a name of the entry, found in its passage
         return data
     if key == "text" and path[0] in ("judgements", "kept"):
         return data

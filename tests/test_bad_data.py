@@ -148,7 +148,7 @@ EXPECTED: dict[str, list[str]] = {
         'data/organizations.yml:17: berne-initiative.kind: is "think-tank"; expected one of "operational-ingo", "advocacy-ingo", "civil-society-network", "regional-ngo", "faith-based-organization", "humanitarian-organization", "international-organization", "un-body", "eu-institution", "government-agency", "state-led-process", "commission", "conference", "programme", "academic", "unit", "working-group", "group-of-states", "governing-body"',
     ],
     'an unknown field': [
-        'data/rcpms.yml:1: puebla-process: has unknown field colour; expected only acronym, aliases, established, id, members, members_as_of, name, ngo_participation, observers, official_name, paper_differs, region, secretariat, secretariat_id, since_2004, sources, summary, website, wikidata',
+        'data/rcpms.yml:1: puebla-process: has unknown field colour; expected only acronym, aliases, established, id, members, members_as_of, name, ngo_participation, not_mentions, observers, official_name, paper_differs, region, relations, secretariat, secretariat_id, since_2004, sources, summary, website, wikidata',
     ],
     'a source with neither an address nor a passage': [
         'data/organizations.yml:12: iom.sources[0]: is none of the forms it may take; expected exactly one: a web page, given by its url or a passage of the paper, given by its anchor',
@@ -243,7 +243,7 @@ EXPECTED: dict[str, list[str]] = {
         'data/schemas/glossary.schema.json:3: is not valid JSON: Expecting property name enclosed in double quotes at column 13; expected a JSON Schema',
     ],
     'a schema file that is not a schema': [
-        'data/schemas/paper.schema.json: type: is not a valid JSON Schema: 12 is not valid under any of the given schemas; expected a schema of JSON Schema draft 2020-12',
+        'data/schemas/paper.schema.json:1: type: is not a valid JSON Schema: 12 is not valid under any of the given schemas; expected a schema of JSON Schema draft 2020-12',
     ],
     'a missing schema file': [
         'data/schemas/rcpms.schema.json: is missing; expected the JSON Schema of this data file',
@@ -303,6 +303,52 @@ EXPECTED: dict[str, list[str]] = {
     ],
     'a paragraph of the series note without its id': [
         'docs/index.md:10: paragraph: has no id; expected one such as {#sn2} on the line after it',
+    ],
+    'a paragraph without its id that begins with a link': [
+        'docs/paper/b.md:6: paragraph: has no id; expected one such as {#p4} on the line after it',
+    ],
+    'a schema that refers to a schema that is not there': [
+        'data/schemas/paper.schema.json:3: items.$ref: refers to nowhere.json#/$defs/id, which no schema in data/schemas defines; expected the name of a schema file there and the path of one of its definitions, such as common.schema.json#/$defs/id',
+    ],
+    'an alias that is a common lowercase word': [
+        'data/organizations.yml:4: iom.aliases[2]: “to” is a common word, which would be taken for it wherever the paper uses the word; expected a name as the paper prints it, with its capitals',
+    ],
+    'an alias too short to be a name': [
+        'data/organizations.yml:16: berne-initiative.aliases[1]: “B.” has fewer than 2 letters, too short to be a name; expected a name in full, as the paper prints it',
+    ],
+    'an alias all in lower case': [
+        "data/organizations.yml:16: berne-initiative.aliases[1]: “berne initiative” is all in lower case, so it would match the paper's ordinary words; expected a name as the paper prints it, with its capitals",
+    ],
+    'a glossary term that is a common word': [
+        'data/glossary.yml:1: the.term: “the” is a common word, which would be taken for it wherever the paper uses the word; expected an acronym as the paper prints it, with its capitals',
+    ],
+    'an alias found nowhere in the text': [
+        'data/organizations.yml:16: berne-initiative.aliases[1]: “Bern Initiative” stands nowhere in the text; expected a name exactly as the paper prints it in a paragraph or note',
+    ],
+    'a glossary term found nowhere in the text': [
+        'data/glossary.yml:3: RSD.term: “RSD” stands nowhere in the text; expected an acronym exactly as the paper prints it in a paragraph or note',
+    ],
+    'a name inside the name of an entry that is not its part': [
+        "data/organizations.yml:4: iom.aliases[1]: “IOM” stands in p1 inside “IOM Berne Initiative”, a name of berne-initiative, which is not one of iom's parts; expected a relation part-of or convened-by from berne-initiative to iom (with its source) if the passage is about iom too, or an entry under not_mentions for p1 with the reason it does not mean iom",
+    ],
+    'a name declared no mention where it does not stand': [
+        'data/organizations.yml:6: iom.not_mentions[0].passage: “IOM” does not stand in p2; expected a passage in which the name stands',
+    ],
+    "an acronym that is its entry's whole name": [
+        'data/organizations.yml:2: iom.name: is “IOM”, the acronym itself, so the glossary would expand it by itself; expected the name in full',
+    ],
+    'kept words that stand twice': [
+        "data/emendations.yml:13: kept[0].text: “p. 3” stands 2 times in the edition's text (fn:1, fn:3); expected words that stand once, so that the entry names one place: quote more of them",
+    ],
+    'a repair whose result is not in the text': [
+        "data/emendations.yml:9: silent_repairs[spaced-full-stops].instances[0].replace: “www.y.org” is not in the edition's text; expected the words as the repair leaves them, exactly as they stand in a paragraph or note",
+    ],
+    'a repair whose words still stand in the text': [
+        "data/emendations.yml:9: silent_repairs[spaced-full-stops].instances[0].find: “loosing out” still stands in the edition's text (p1); expected it replaced wherever it stands",
+        "data/emendations.yml:9: silent_repairs[spaced-full-stops].instances[0].replace: “losing out” is not in the edition's text; expected the words as the repair leaves them, exactly as they stand in a paragraph or note",
+    ],
+    'a change whose result stands twice': [
+        "data/emendations.yml:11: changes[0].replace: “Nelson” stands 2 times in the edition's text (fn:1, fn:3); expected words that stand once, so that the entry names one place: quote more of them",
     ],
 }
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from tests.site_html import BuiltSite
 
@@ -55,3 +55,23 @@ def test_an_acronym_shows_what_it_stands_for(page: Page, site: BuiltSite) -> Non
     page.goto(site.page_url("paper/introduction/"))
     abbr = page.locator("p#p3 abbr", has_text=re.compile(r"^CSOs$")).first
     expect(abbr).to_have_attribute("title", "civil society organizations")
+
+
+def test_a_reader_cites_a_profile_and_copies_its_address(browser: Browser, site: BuiltSite) -> None:
+    context = browser.new_context()
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(site.page_url("organizations/icmc/"))
+    button = page.get_by_role("button", name="Cite this profile: International Catholic Migration Commission (ICMC)")
+    button.click()
+    panel = page.get_by_role("dialog", name="Cite International Catholic Migration Commission (ICMC)")
+    expect(panel).to_be_visible()
+    expect(panel).to_contain_text("s.v. “International Catholic Migration Commission (ICMC)”")
+    expect(panel).to_contain_text("Version ")
+    panel.get_by_role("button", name="Copy Link to this profile").click()
+    expect(panel.locator(".cite-panel__status")).to_have_text("Copied.")
+    assert page.evaluate("navigator.clipboard.readText()") == site.page_url("organizations/icmc/")
+    page.keyboard.press("Escape")
+    expect(panel).to_have_count(0)
+    expect(button).to_be_focused()
+    context.close()

@@ -3,17 +3,27 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
+from pathlib import Path
 
 import markdown
 from bs4 import BeautifulSoup
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from thouez_edition.data.actors import Actors, load_actors
 from thouez_edition.extensions.mention_links import (
     MentionLinksExtension,
     link_first_mentions,
 )
 from thouez_edition.extensions.text_pages import TextPages
-from thouez_edition.text.mentions import NameMatcher
+from thouez_edition.text.mentions import (
+    NameMatcher,
+    check_mentions,
+    every_passage,
+    name_matcher,
+)
+from thouez_edition.text.paper import build_paper
+
+from tests.bad_inputs import Case, Edit, edition_copy
 
 MATCHER = NameMatcher(
     [
@@ -110,3 +120,49 @@ def test_linking_keeps_text_around_child_elements(text, name) -> None:
     before = "".join(paragraph.itertext())
     link_first_mentions(paragraph, matcher, lambda actor_id: "x.md")
     assert "".join(paragraph.itertext()) == before
+
+
+# --- every passage, in reading order ------------------------------------------------------------
+
+BERNE_PART_OF_IOM = (
+    Edit("data/organizations.yml", "  kind: state-led-process\n", "  kind: state-led-process\n  relations:\n    - {type: part-of, target: iom}\n"),
+    Edit("data/organizations.yml", "supports: [kind, summary]}", "supports: [kind, summary, part-of:iom]}"),
+)
+TEXT = (
+    "# A\n\nThe Berne Initiative met; so did the Puebla Process.[^1]\n{#p1}\n\n"
+    "The International Organization for Migration (IOM) spoke.\n{#p2}\n\n[^1]: The IOM Berne Initiative, so called.\n"
+)
+
+
+def actors_with(tmp_path: Path, *changes: Edit) -> Actors:
+    return load_actors(edition_copy(tmp_path, Case("test", changes)) / "data")
+
+
+def test_a_passage_naming_a_part_is_listed_on_the_whole_through_it_in_reading_order(tmp_path: Path) -> None:
+    actors = actors_with(tmp_path, *BERNE_PART_OF_IOM)
+    paper = build_paper([("paper/a.md", TEXT)])
+    found = every_passage(paper, name_matcher(actors), actors)
+    # The note stands where its marker does: after ¶ 1, before ¶ 2.
+    assert [(o.passage.anchor, o.how, o.through) for o in found["iom"]] == [
+        ("p1", "part", "berne-initiative"), ("fn:1", "name", None), ("p2", "name", None),
+    ]
+    assert [o.passage.anchor for o in found["berne-initiative"]] == ["p1", "fn:1"]
+
+
+def test_a_name_inside_the_name_of_a_part_is_attributed_and_elsewhere_it_must_be_declared(tmp_path: Path) -> None:
+    paper = build_paper([("paper/a.md", TEXT)])
+    with_alias = Edit("data/organizations.yml", "aliases: [Berne Initiative]", "aliases: [Berne Initiative, IOM Berne Initiative]")
+    unrelated = actors_with(tmp_path / "a", with_alias)
+    assert [(p.entry, p.field) for p in check_mentions(unrelated, paper)] == [("iom", "aliases[1]")]
+    part = actors_with(tmp_path / "b", with_alias, *BERNE_PART_OF_IOM)
+    assert check_mentions(part, paper) == []
+    declared = actors_with(tmp_path / "c", with_alias, Edit(
+        "data/organizations.yml", "  kind: international-organization",
+        "  not_mentions:\n    - {name: IOM, passage: 'fn:1', reason: Part of another name.}\n  kind: international-organization"))
+    assert check_mentions(declared, paper) == []
+
+
+def test_a_name_declared_no_mention_is_neither_linked_nor_listed() -> None:
+    matcher = NameMatcher([("IOM", "iom")], excluded={"IOM": frozenset({"p2"})})
+    assert matcher.actors_in("The IOM spoke.", "p1") == ["iom"]
+    assert matcher.actors_in("The IOM spoke.", "p2") == []

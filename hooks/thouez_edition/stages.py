@@ -27,7 +27,11 @@ from markdown.extensions import Extension
 from thouez_edition.citations.downloads import download_files, download_paths
 from thouez_edition.citations.exports import ExportError
 from thouez_edition.citations.notes import note_citations
-from thouez_edition.citations.passages import Citations, passage_citations
+from thouez_edition.citations.passages import (
+    Citations,
+    ProfilesToCite,
+    passage_citations,
+)
 from thouez_edition.citations.references import Formatted, format_references, style_path
 from thouez_edition.data.addresses import address_note
 from thouez_edition.data.changelog import FILE as CHANGELOG
@@ -109,7 +113,7 @@ from thouez_edition.rendering.scholarly import (
     render_how_to_cite,
 )
 from thouez_edition.text.load import DataAndText, load_data_and_text
-from thouez_edition.text.mentions import name_matcher, occurrences
+from thouez_edition.text.mentions import every_passage, name_matcher
 from thouez_edition.text.navigation import is_paper_page
 from thouez_edition.urls import page_file, page_location
 
@@ -275,7 +279,7 @@ def load(settings: Settings) -> Loaded:
 def derive(loaded: Loaded) -> Derived:
     """Stage 2: references and citations, by pandoc's citeproc."""
     site_url, data, paper = loaded.settings.site_url, loaded.checked.data, loaded.checked.paper
-    record, works = data.paper.record, data.works
+    record, works, actors = data.paper.record, data.works, data.actors
 
     def url_of(page: str) -> str:
         return site_url.rstrip("/") + "/" + page_location(page)
@@ -301,8 +305,11 @@ def derive(loaded: Loaded) -> Derived:
         edition_citation=EditionCitation(chicago=edition_chicago, apa=edition_apa,
                                          downloads=download_paths(EDITION_STEM),
                                          offline=OFFLINE_PATH if loaded.offline else None),
-        citations=passage_citations(paper, record, {"chicago": paper_chicago.text, "apa": paper_apa.text},
-                                    url_of, style_path("apa")),
+        citations=passage_citations(
+            paper, record, {"chicago": paper_chicago.text, "apa": paper_apa.text}, url_of, style_path("apa"),
+            ProfilesToCite(record_of_edition, {"chicago": edition_chicago.text, "apa": edition_apa.text},
+                           {actors.page_of(actor.id): actor.title for actor in actors.all}),
+        ),
     )
 
 
@@ -318,7 +325,7 @@ def render(derived: Derived) -> Edition:
     how_to_cite, edition_citation, citations = derived.how_to_cite, derived.edition_citation, derived.citations
     text_pages = TextPages.of(paper)
     matcher = name_matcher(actors)
-    found = occurrences(paper, matcher)
+    found = every_passage(paper, matcher, actors)
     # Addresses in this build's own style; citations keep the published site's (`url_of` above).
     location = functools.partial(page_location, directory_urls=settings.directory_urls)
 
@@ -349,7 +356,7 @@ def render(derived: Derived) -> Edition:
         GLOSSARY_PAGE: render_glossary(data.glossary, actors),
         CHANGES_PAGE: render_changes_page(loaded.changelog, colophon.version),
         BIBLIOGRAPHY_PAGE: render_bibliography(works, references, paper, actors),
-        **profile_pages(actors, paper, found),
+        **profile_pages(actors, paper, citations, found),
         **_downloads(works.records(), works.display_path, record, record_of_edition),
         **redirect_pages(page_map, location),
         # The text to take away: an EPUB for e-readers, TEI P5 for the tools of digital editions.

@@ -1,6 +1,7 @@
 // Cite a passage: a paragraph's number (its permalink) and a note's "Cite" button open a small
 // panel with the passage's citation in Chicago and APA, the paper's reference and the permalink,
-// each with a button that copies it. The citations come with the page, made at build time by
+// each with a button that copies it. A profile's "Cite this profile" button does the same with
+// the profile's citation, the edition's reference and the profile's address. The citations come with the page, made at build time by
 // citeproc (JSON in the data-citations attribute of the element "passage-citations"); nothing
 // here assembles a citation.
 (function () {
@@ -82,7 +83,7 @@
     row(list, "Chicago, reference", all.reference.chicago, status);
     row(list, "APA, in the text", citation.apa, status);
     row(list, "APA, reference", all.reference.apa, status);
-    row(list, "Link to this passage", citation.url, status);
+    row(list, citation.link_label || "Link to this passage", citation.url, status);
     const dismiss = document.createElement("button");
     dismiss.type = "button";
     dismiss.className = "cite-panel__close";

@@ -83,14 +83,25 @@ def format_citations(
     """In-text citations of one work, each with a page locator and a suffix: `locators` maps a
     key to `(pages, suffix)`, e.g. `("11–12", "¶ 40")`, and the result maps it to the citation
     the style makes, e.g. "(Thouez 2004, 11–12, ¶ 40)". The locator is a CSL page locator, so the
-    style decides how to print it ("p.", "pp." or nothing)."""
+    style decides how to print it ("p.", "pp." or nothing); without pages the suffix alone follows."""
     work = str(record["id"])
-    keys = list(locators)
-    document = "".join(
-        f"::: {{#cite-{index}}}\n[@{work}, {{p. {pages}}}, {_markdown_text(suffix)}]\n:::\n\n"
-        for index, (pages, suffix) in enumerate(locators[key] for key in keys)
-    )
-    output, _ = _citeproc(document, [record], style, bibliography=False)
+    return format_cites([record], {key: (work, pages, suffix) for key, (pages, suffix) in locators.items()}, style)
+
+
+def format_cites(
+    records: Sequence[Mapping[str, Any]], cites: Mapping[str, tuple[str, str, str]], style: Path | None = CHICAGO
+) -> dict[str, str]:
+    """In-text citations of several works in one run: `cites` maps a key to `(work id, pages,
+    suffix)`, as `format_citations` takes them."""
+    if not cites:
+        return {}
+    keys = list(cites)
+    document = ""
+    for index, key in enumerate(keys):
+        work, pages, suffix = cites[key]
+        locator = f"{{p. {pages}}}" if pages else "{}"
+        document += f"::: {{#cite-{index}}}\n[@{work}, {locator}, {_markdown_text(suffix)}]\n:::\n\n"
+    output, _ = _citeproc(document, records, style, bibliography=False)
     root = lxml.html.fragment_fromstring(output, create_parent="div")
     citations = {}
     for index, key in enumerate(keys):

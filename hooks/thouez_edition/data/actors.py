@@ -8,6 +8,9 @@ mirror site. Every problem is collected before one `DataError`.
 Every fact of an entry is a field (`founded`, `headquarters` …) or a relation (`part-of:iom`);
 each source names, under `supports`, the facts it supports, so a profile can show beside each
 fact the sources that support it, and each source the facts it supports.
+
+A relation is stated once, by the entry it starts from (`part-of: united-nations` on UNHCR); the
+entry it leads to shows it too, turned round ("Has part"), with the same sources.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from thouez_edition.data.files import (
     load_schemas,
     read_yaml,
 )
+from thouez_edition.data.names import name_problem
 from thouez_edition.errors import DataError, Problem, raise_if_any
 
 ORGANIZATIONS = "organizations.yml"
@@ -77,6 +81,24 @@ RELATION_LABELS = {
     "chapter-of": "Chapter of",
     "consultative-body-of": "Consultative body of",
 }
+# Each relation as the entry it leads to states it.
+INVERSE_LABELS = {
+    "member-of": "Has member",
+    "secretariat-of": "Secretariat run by",
+    "observer-at": "Has observer",
+    "founded-by": "Founder of",
+    "co-author-with": "Co-author with",
+    "part-of": "Has part",
+    "partner-of": "Partner of",
+    "participant-in": "Has participant",
+    "convened-by": "Convener of",
+    "successor-of": "Succeeded by",
+    "chapter-of": "Has chapter",
+    "consultative-body-of": "Has consultative body",
+}
+# Relations that make one entry a body's own (a part of it, or a meeting or process it convened):
+# a passage that names the one is listed on the other's profile too, "through" it.
+PART_RELATIONS = ("part-of", "convened-by")
 # The facts an entry can have, with the labels a profile gives them. Names in the paper and the
 # paper's own typology are the paper's, so the paper is their source; a Wikidata or ROR id links
 # to its own record, which is its source.
@@ -173,6 +195,25 @@ class Relation:
     def label(self) -> str:
         return RELATION_LABELS[self.type]
 
+    @property
+    def inverse_label(self) -> str:
+        return INVERSE_LABELS[self.type]
+
+    @property
+    def fact(self) -> str:
+        """The relation as a fact its sources support: `part-of:united-nations`."""
+        return f"{self.type}:{self.target}"
+
+
+@dataclass(frozen=True)
+class NotMention:
+    """One of an entry's names standing in a passage without meaning the entry, and why."""
+
+    name: str
+    passage: str
+    reason: str
+    line: int | None = field(default=None, compare=False)
+
 
 @dataclass(frozen=True)
 class Actor:
@@ -188,6 +229,8 @@ class Actor:
     wikidata: str | None
     sources: tuple[Source, ...]
     differences: tuple[Difference, ...]
+    relations: tuple[Relation, ...]
+    not_mentions: tuple[NotMention, ...]
     # Names that mean this entry only in some passages (a bare "Commission"): name → anchors.
     scoped_aliases: Mapping[str, frozenset[str]] = field(compare=False)
     lines: Mapping[str, int] = field(compare=False, repr=False)
@@ -220,7 +263,6 @@ class Organization(Actor):
     website_2004: str | None
     founded_by: str | None
     ror: str | None
-    relations: tuple[Relation, ...]
     section: Literal["organizations"] = "organizations"
     fact_labels = ORGANIZATION_FACTS
 
@@ -274,6 +316,28 @@ class Actors:
     def page_of(self, actor_id: str) -> str:
         actor = self.get(actor_id)
         return f"{actor.section}/{actor.id}.md"
+
+    def parts_of(self, actor_id: str) -> tuple[str, ...]:
+        """The entries that are the body's own, at any depth: its parts, their parts, the meetings
+        and processes it convened (`PART_RELATIONS`), in the order of the files."""
+        found: set[str] = set()
+        wanted = [actor_id]
+        while wanted:
+            whole = wanted.pop()
+            for part in self._direct_parts.get(whole, ()):
+                if part not in found and part != actor_id:
+                    found.add(part)
+                    wanted.append(part)
+        return tuple(actor.id for actor in self.all if actor.id in found)
+
+    @cached_property
+    def _direct_parts(self) -> dict[str, list[str]]:
+        parts: dict[str, list[str]] = {}
+        for actor in self.all:
+            for relation in actor.relations:
+                if relation.type in PART_RELATIONS:
+                    parts.setdefault(relation.target, []).append(actor.id)
+        return parts
 
 
 def load_actors(data_dir: Path, display_dir: str = "data", schemas: Schemas | None = None) -> Actors:
@@ -392,6 +456,9 @@ def cross_check(
                     f"is already the id of the entry at {first_id[item['id']]}; expected a unique id")
         first_id.setdefault(item["id"], where)
         for number, alias in enumerate(map(alias_name, item["aliases"])):
+            unusable = name_problem(alias)
+            if unusable:
+                problem(document, (index, "aliases", number), item["id"], f"aliases[{number}]", unusable)
             owner = first_alias.get(alias)
             if owner is not None and owner != item["id"]:
                 problem(document, (index, "aliases", number), item["id"], f"aliases[{number}]",
@@ -431,6 +498,8 @@ def _where(document: YamlDocument, index: int) -> _Where:
         lines[f"alias:{alias_name(alias)}"] = document.line((index, "aliases", number)) or 0
     for number, _ in enumerate(item.get("paper_differs", [])):
         lines[f"paper_differs[{number}]"] = document.line((index, "paper_differs", number)) or 0
+    for number, _ in enumerate(item.get("not_mentions", [])):
+        lines[f"not_mentions[{number}]"] = document.line((index, "not_mentions", number)) or 0
     for number, _ in enumerate(item["sources"]):
         lines[f"source:{number + 2}"] = document.line((index, "sources", number)) or 0
     return _Where(document.display_path, lines)
@@ -454,6 +523,11 @@ def _common(item: dict[str, Any], where: _Where) -> dict[str, Any]:
             Difference(tuple(d["facts"]), d["paper"], d["passage"], d["comment"], where.lines.get(f"paper_differs[{n}]"))
             for n, d in enumerate(item.get("paper_differs", []))
         ),
+        "relations": tuple(Relation(r["type"], r["target"]) for r in item.get("relations", [])),
+        "not_mentions": tuple(
+            NotMention(n["name"], n["passage"], n["reason"], where.lines.get(f"not_mentions[{number}]"))
+            for number, n in enumerate(item.get("not_mentions", []))
+        ),
         "scoped_aliases": {a["name"]: frozenset(a["only_in"]) for a in item["aliases"] if isinstance(a, dict)},
         "lines": where.lines,
         "source_file": where.file,
@@ -470,7 +544,6 @@ def _organization(item: dict[str, Any], where: _Where) -> Organization:
         website_2004=item.get("website_2004"),
         founded_by=item.get("founded_by"),
         ror=item.get("ror"),
-        relations=tuple(Relation(r["type"], r["target"]) for r in item.get("relations", [])),
     )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,11 @@ SCHEMA = "emendations.schema.json"
 class Replacement:
     find: str
     replace: str
+    # Where it is written, for messages about it: `silent_repairs[spaced-full-stops]`,
+    # `instances[3]` and its line.
+    entry: str = field(default="", compare=False)
+    place: str = field(default="", compare=False)
+    line: int | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -42,6 +47,8 @@ class Change:
     find: str
     replace: str
     reason: str
+    index: int = field(default=0, compare=False)
+    line: int | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -66,7 +73,8 @@ class Emendations:
     def replacements(self) -> list[Replacement]:
         """Every literal replacement, silent or not, in the order the file gives them."""
         silent = [instance for kind in self.silent_repairs for instance in kind.instances]
-        return silent + [Replacement(change.find, change.replace) for change in self.changes]
+        return silent + [Replacement(change.find, change.replace, f"changes[{change.index}]", "", change.line)
+                         for change in self.changes]
 
 
 def name_entry(data: Any, path: JsonPath) -> tuple[str, str]:
@@ -100,11 +108,16 @@ def load_emendations(data_dir: Path, display_dir: str = "data", schemas: Schemas
                 id=kind["id"],
                 label=kind["label"],
                 description=kind["description"],
-                instances=tuple(Replacement(i["find"], i["replace"]) for i in kind.get("instances", [])),
+                instances=tuple(
+                    Replacement(i["find"], i["replace"], f"silent_repairs[{kind['id']}]", f"instances[{number}]",
+                                document.line(("silent_repairs", index, "instances", number)))
+                    for number, i in enumerate(kind.get("instances", []))
+                ),
             )
-            for kind in data["silent_repairs"]
+            for index, kind in enumerate(data["silent_repairs"])
         ),
-        changes=tuple(Change(c["find"], c["replace"], c["reason"]) for c in data["changes"]),
+        changes=tuple(Change(c["find"], c["replace"], c["reason"], index, document.line(("changes", index)))
+                      for index, c in enumerate(data["changes"])),
         judgements=_located(document, "judgements"),
         kept=_located(document, "kept"),
     )

@@ -9,6 +9,7 @@ Nothing here raises anything but `DataError`.
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import json
 import re
@@ -319,20 +320,91 @@ class Schemas:
         return jsonschema.Draft202012Validator(self.schemas[name], registry=registry, format_checker=FORMAT_CHECKER)
 
 
+def json_lines(text: str) -> dict[JsonPath, int]:
+    """The line on which each value of a JSON document (valid JSON) begins, by its path."""
+    newlines = [index for index, character in enumerate(text) if character == "\n"]
+    lines: dict[JsonPath, int] = {}
+    whitespace = re.compile(r"[ \t\n\r]*")
+    string = re.compile(r'"(?:[^"\\]|\\.)*"')
+    scalar = re.compile(r"-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?|true|false|null")
+
+    def skip(position: int) -> int:
+        match = whitespace.match(text, position)
+        return match.end() if match else position
+
+    def value(position: int, path: JsonPath) -> int:
+        position = skip(position)
+        lines[path] = bisect.bisect_left(newlines, position) + 1
+        opening = text[position]
+        if opening in "{[":
+            closing, index = "}]"["{[".index(opening)], 0
+            position = skip(position + 1)
+            while text[position] != closing:
+                if opening == "{":
+                    key = string.match(text, position)
+                    assert key is not None, "a key of valid JSON is a string"
+                    position = value(skip(key.end()) + 1, (*path, json.loads(key.group())))  # past the colon
+                else:
+                    position = value(position, (*path, index))
+                    index += 1
+                position = skip(position)
+                if text[position] == ",":
+                    position = skip(position + 1)
+            return position + 1
+        match = (string if opening == '"' else scalar).match(text, position)
+        return match.end() if match else position + 1
+
+    value(0, ())
+    return lines
+
+
+def _references(schema: Any, path: JsonPath = ()) -> Iterator[tuple[JsonPath, str]]:
+    """Every `$ref` in a schema, with the path of its value."""
+    if isinstance(schema, dict):
+        for key, item in schema.items():
+            if key == "$ref" and isinstance(item, str):
+                yield (*path, key), item
+            else:
+                yield from _references(item, (*path, key))
+    elif isinstance(schema, list):
+        for index, item in enumerate(schema):
+            yield from _references(item, (*path, index))
+
+
+def _resolves(reference: str, here: Any, schemas: Mapping[str, Any]) -> bool:
+    """Whether `reference` (`common.schema.json#/$defs/id`, `#/$defs/x`) leads to a schema."""
+    resource, _, pointer = reference.partition("#")
+    target = here if not resource else next(
+        (schema for name, schema in schemas.items() if resource in (name, schema.get("$id"))), None)
+    for part in filter(None, pointer.split("/")):
+        part = part.replace("~1", "/").replace("~0", "~")
+        if isinstance(target, dict) and part in target:
+            target = target[part]
+        elif isinstance(target, list) and part.isdigit() and int(part) < len(target):
+            target = target[int(part)]
+        else:
+            return False
+    return isinstance(target, (dict, bool))
+
+
 def load_schemas(schema_dir: Path, display_dir: str = "data/schemas") -> Schemas:
     """Read every `*.schema.json` in `schema_dir`; a file that is not valid JSON or not a valid
-    schema is a problem of its own, and the data files it checks cannot be checked."""
+    schema, or that refers to a schema that is not there, is a problem of its own, and the data
+    files it checks cannot be checked."""
     schemas: dict[str, Any] = {}
+    texts: dict[str, str] = {}
     problems: list[Problem] = []
     for path in sorted(schema_dir.glob("*.json")):
         shown = f"{display_dir}/{path.name}"
         try:
-            schema = json.loads(path.read_bytes().decode("utf-8"))
+            texts[path.name] = path.read_bytes().decode("utf-8")
+            schema = json.loads(texts[path.name])
         except OSError as error:
             problems.append(Problem(shown, None, "", "", f"cannot be read ({error.strerror}); expected a JSON Schema"))
             continue
-        except UnicodeDecodeError:
-            problems.append(Problem(shown, None, "", "", "is not UTF-8 text; expected a JSON Schema saved as UTF-8"))
+        except UnicodeDecodeError as error:
+            problems.append(Problem(shown, path.read_bytes().count(b"\n", 0, error.start) + 1, "", "",
+                                    "is not UTF-8 text; expected a JSON Schema saved as UTF-8"))
             continue
         except json.JSONDecodeError as error:
             problems.append(Problem(shown, error.lineno, "", "",
@@ -341,7 +413,9 @@ def load_schemas(schema_dir: Path, display_dir: str = "data/schemas") -> Schemas
         try:
             jsonschema.Draft202012Validator.check_schema(schema)
         except jsonschema.SchemaError as error:
-            problems.append(Problem(shown, None, "", field_path(tuple(error.absolute_path)),
+            where = tuple(error.absolute_path)
+            line = _nearest_line(json_lines(texts[path.name]), where)
+            problems.append(Problem(shown, line, "", field_path(where),
                                     f"is not a valid JSON Schema: {_short(error.message)}; expected a schema "
                                     "of JSON Schema draft 2020-12"))
             continue
@@ -349,7 +423,27 @@ def load_schemas(schema_dir: Path, display_dir: str = "data/schemas") -> Schemas
             problems.append(Problem(shown, None, "", "", "is not a JSON object; expected a JSON Schema"))
             continue
         schemas[path.name] = schema
+    broken = {name: [(where, reference) for where, reference in _references(schema)
+                     if not _resolves(reference, schema, schemas)]
+              for name, schema in schemas.items()}
+    for name, references in broken.items():
+        if references:
+            del schemas[name]
+            lines = json_lines(texts[name])
+            problems += [Problem(f"{display_dir}/{name}", _nearest_line(lines, where), "", field_path(where),
+                                 f"refers to {reference}, which no schema in {display_dir} defines; expected "
+                                 "the name of a schema file there and the path of one of its definitions, "
+                                 "such as common.schema.json#/$defs/id")
+                         for where, reference in references]
     return Schemas(display_dir, schemas, tuple(problems))
+
+
+def _nearest_line(lines: Mapping[JsonPath, int], path: JsonPath) -> int | None:
+    """The line of the value at `path`, or of its nearest parent that has one."""
+    for end in range(len(path), -1, -1):
+        if path[:end] in lines:
+            return lines[path[:end]]
+    return None
 
 
 # --- checking a document ------------------------------------------------------------------------

@@ -2,27 +2,38 @@
 
 Which passages mention which actor is worked out here from the text (`Paper`) with the same
 matcher that links mentions in the pages, so "In the paper" and the links in the text agree.
+A relation is shown on both entries it joins, each time with its sources: on the entry that
+states it among its own sources, on the other among the sources it borrows from that entry.
 """
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, replace
 
+from thouez_edition.citations.passages import (
+    DATA_ID,
+    PROFILE_ANCHOR,
+    Citations,
+    ProfileCitation,
+)
 from thouez_edition.data.actors import (
     CATEGORY_LABELS,
     FROM_THE_PAPER,
+    INVERSE_LABELS,
     KIND_LABELS,
     RELATION_LABELS,
     Actor,
     Actors,
     Difference,
     Organization,
+    Source,
 )
 from thouez_edition.data.glossary import Term
 from thouez_edition.rendering.templating import render_page
 from thouez_edition.text.against_data import printed_in
-from thouez_edition.text.mentions import Occurrence, name_matcher, occurrences
+from thouez_edition.text.mentions import Occurrence, every_passage, name_matcher
 from thouez_edition.text.paper import Paper, Passage
 
 ORGANIZATIONS_INDEX = "organizations/index.md"
@@ -41,6 +52,11 @@ PAPER_FACT_LABELS = {
 }
 WIKIDATA = "https://www.wikidata.org/wiki/{}"
 ROR = "https://ror.org/{}"
+# A process's secretariat and observers, as the organisation they name states them.
+SECRETARIAT_OF = "Runs the secretariat of"
+OBSERVER_AT = "Observer at"
+# Relations that read the same from either end: shown once where both entries state them.
+SYMMETRIC = ("co-author-with", "partner-of")
 
 
 @dataclass(frozen=True)
@@ -54,6 +70,25 @@ class PaperDifference:
 
 
 @dataclass(frozen=True)
+class RelationView:
+    """A relation as one profile shows it: its label, the other entry, and the key of its
+    references (`part-of:united-nations` for the entry's own, `from:unhcr:part-of` for one that
+    another entry states)."""
+
+    label: str
+    other: Actor
+    fact: str
+
+
+@dataclass(frozen=True)
+class BorrowedSource:
+    """A source of another entry that supports a relation shown here, renumbered for this page."""
+
+    source: Source
+    owner: Actor
+
+
+@dataclass(frozen=True)
 class FactNotes:
     """One profile's references: the sources of each fact, and the facts of each source."""
 
@@ -62,6 +97,8 @@ class FactNotes:
     differences: dict[str, list[PaperDifference]]
     # Sources that are passages of the paper, by source number.
     passages: dict[int, Passage]
+    relations: tuple[RelationView, ...] = ()
+    borrowed: tuple[BorrowedSource, ...] = ()
 
     def of(self, fact: str) -> tuple[int, ...]:
         return self.references.get(fact, ())
@@ -96,24 +133,66 @@ def paper_differences(actor: Actor, actors: Actors, paper: Paper) -> list[PaperD
     ]
 
 
+def incoming_relations(actor: Actor, actors: Actors) -> list[tuple[RelationView, tuple[Source, ...]]]:
+    """The relations other entries state towards `actor`, turned round, each with the sources
+    its entry gives for it: relations (by kind, in the order of `RELATION_LABELS`), then the
+    processes whose secretariat it runs or that it observes."""
+    own = {relation.fact for relation in actor.relations}
+    found = []
+    for kind in RELATION_LABELS:
+        for other in actors.all:
+            for relation in other.relations:
+                if relation.type != kind or relation.target != actor.id:
+                    continue
+                if kind in SYMMETRIC and f"{kind}:{other.id}" in own:
+                    continue
+                view = RelationView(INVERSE_LABELS[kind], other, f"from:{other.id}:{relation.fact}")
+                found.append((view, other.sources_of(relation.fact)))
+    for process in actors.processes:
+        if process.secretariat_id == actor.id:
+            found.append((RelationView(SECRETARIAT_OF, process, f"from:{process.id}:secretariat"),
+                          process.sources_of("secretariat")))
+        if actor.id in process.observers:
+            found.append((RelationView(OBSERVER_AT, process, f"from:{process.id}:observers"),
+                          process.sources_of("observers")))
+    return found
+
+
 def fact_notes(actor: Actor, actors: Actors, paper: Paper) -> FactNotes:
     from_paper = paper_facts(actor, paper)
     references: dict[str, tuple[int, ...]] = {}
-    facts = [*actor.fact_labels, *from_paper, *(f"{r.type}:{r.target}" for r in getattr(actor, "relations", ()))]
+    facts = [*actor.fact_labels, *from_paper, *(relation.fact for relation in actor.relations)]
     for fact in dict.fromkeys(facts):
         numbers = ([PAPER_SOURCE] if fact in from_paper else []) + [source.number for source in actor.sources_of(fact)]
         if numbers:
             references[fact] = tuple(numbers)
-    supported = {PAPER_SOURCE: tuple(fact_label(actor, actors, fact) for fact in from_paper)}
+    supported = {PAPER_SOURCE: [fact_label(actor, actors, fact) for fact in from_paper]}
     for source in actor.sources:
-        supported[source.number] = tuple(fact_label(actor, actors, fact) for fact in source.supports)
+        supported[source.number] = [fact_label(actor, actors, fact) for fact in source.supports]
+    relations = [RelationView(r.label, actors.get(r.target), r.fact) for r in actor.relations]
+    # Another entry's source gets the next free number, once however many relations it supports.
+    number_of = {(s.title, s.url, s.passage): s.number for s in actor.sources}
+    borrowed: list[BorrowedSource] = []
+    for view, sources in incoming_relations(actor, actors):
+        relations.append(view)
+        label = f"{view.label} {view.other.title}"
+        for source in sources:
+            key = (source.title, source.url, source.passage)
+            if key not in number_of:
+                number_of[key] = len(actor.sources) + len(borrowed) + 2  # 1 is the paper itself
+                borrowed.append(BorrowedSource(replace(source, number=number_of[key]), view.other))
+                supported[number_of[key]] = []
+            references[view.fact] = (*references.get(view.fact, ()), number_of[key])
+            supported[number_of[key]].append(label)
     differences: dict[str, list[PaperDifference]] = defaultdict(list)
-    for view in paper_differences(actor, actors, paper):
-        for fact in view.difference.facts:
-            differences[fact].append(view)
+    for difference in paper_differences(actor, actors, paper):
+        for fact in difference.difference.facts:
+            differences[fact].append(difference)
     anchors = {passage.anchor: passage for passage in paper.passages}
-    passages = {s.number: anchors[s.passage] for s in actor.sources if s.passage and s.passage in anchors}
-    return FactNotes(references, supported, dict(differences), passages)
+    passages = {s.number: anchors[s.passage]
+                for s in (*actor.sources, *(b.source for b in borrowed)) if s.passage and s.passage in anchors}
+    return FactNotes(references, {number: tuple(labels) for number, labels in supported.items()},
+                     dict(differences), passages, tuple(relations), tuple(borrowed))
 
 
 def structured_data(actor: Actor, site_url: str = "") -> dict[str, object]:
@@ -141,9 +220,20 @@ def structured_data(actor: Actor, site_url: str = "") -> dict[str, object]:
     return data
 
 
-def render_profile(actor: Actor, actors: Actors, found: dict[str, list[Occurrence]], paper: Paper) -> str:
+def citation_data(citations: Citations, citation: ProfileCitation) -> str:
+    """The profile's citation as `passage-cite.js` reads it (the passages' format), as JSON for
+    an attribute: the template escapes it."""
+    value = {"reference": citations.edition_reference, "passages": {PROFILE_ANCHOR: asdict(citation)}}
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def render_profile(actor: Actor, actors: Actors, found: dict[str, list[Occurrence]], paper: Paper,
+                   citations: Citations | None = None) -> str:
     page = actors.page_of(actor.id)
     template = "organization.html" if isinstance(actor, Organization) else "process.html"
+    citation = citations.profiles.get(page) if citations else None
+    anchors = {passage.anchor: passage for passage in paper.passages}
+    not_mentioned = [(item, anchors[item.passage]) for item in actor.not_mentions if item.passage in anchors]
     return render_page(
         template,
         # The profile's own schema.org data, read by the theme override (YAML written by PyYAML).
@@ -151,10 +241,15 @@ def render_profile(actor: Actor, actors: Actors, found: dict[str, list[Occurrenc
         actor=actor,
         actors=actors,
         occurrences=found.get(actor.id, []),
+        not_mentioned=not_mentioned,
         page=page,
         notes=fact_notes(actor, actors, paper),
         wikidata=WIKIDATA,
         ror=ROR,
+        citation=citation,
+        citation_data=citation_data(citations, citation) if citations and citation else "",
+        cite_anchor=PROFILE_ANCHOR,
+        data_id=DATA_ID,
     )
 
 
@@ -185,11 +280,12 @@ def render_glossary(terms: list[Term], actors: Actors) -> str:
     return render_page("glossary.html", {"title": "Glossary"}, terms=terms, actors=actors, page=GLOSSARY_PAGE)
 
 
-def profile_pages(actors: Actors, paper: Paper, found: dict[str, list[Occurrence]] | None = None) -> dict[str, str]:
-    """Every page made from the actors' data, by its path under `docs/`; `found` is where each is
-    mentioned, if already known."""
-    found = occurrences(paper, name_matcher(actors)) if found is None else found
-    pages = {actors.page_of(actor.id): render_profile(actor, actors, found, paper) for actor in actors.all}
+def profile_pages(actors: Actors, paper: Paper, citations: Citations | None = None,
+                  found: dict[str, list[Occurrence]] | None = None) -> dict[str, str]:
+    """Every page made from the actors' data, by its path under `docs/`; each profile offers its
+    citation where `citations` has it; `found` is where each is mentioned, if already known."""
+    found = every_passage(paper, name_matcher(actors), actors) if found is None else found
+    pages = {actors.page_of(actor.id): render_profile(actor, actors, found, paper, citations) for actor in actors.all}
     pages[ORGANIZATIONS_INDEX] = render_organizations_index(actors, found)
     pages[RCPMS_INDEX] = render_rcpms_index(actors, found)
     return pages

@@ -1,5 +1,6 @@
 """What only the text can confirm about the data: the notes a work is cited in and its locators,
-the passages an organisation's entry points to, the words an emendation names.
+the passages an organisation's entry points to, the words an emendation names, the acronyms the
+glossary explains.
 
 The data files are read without the text and the text without the data; these checks run once
 both could be read, and return problems rather than raising, so one run reports them all.
@@ -9,8 +10,10 @@ from __future__ import annotations
 
 from thouez_edition.data.actors import Actors
 from thouez_edition.data.emendations import Emendations
+from thouez_edition.data.glossary import Term
 from thouez_edition.data.works import Works
 from thouez_edition.errors import Problem
+from thouez_edition.text.mentions import whole_word
 from thouez_edition.text.paper import Paper
 
 
@@ -89,11 +92,61 @@ def check_against_paper(works: Works, paper: Paper, actor_ids: frozenset[str]) -
 
 
 def locate_problems(emendations: Emendations, paper: Paper) -> list[Problem]:
-    """Words of the judgements and of what is kept that the text does not have."""
+    """What the text as read says of the emendations. The words of a judgement, of what is kept and
+    of a change name one place each, so they stand in the text exactly once; a repair may stand in
+    many places, but its result must stand in the text and what it repaired nowhere. (The source
+    itself is the tests' evidence, not the build's: `tests/test_fidelity.py` applies every repair
+    to it.)"""
+    problems = []
+    for item in (*emendations.judgements, *emendations.kept):
+        where = _places(paper, item.text)
+        if not where:
+            problems.append(Problem(emendations.display_path, item.line, f"{item.section}[{item.index}]", "text",
+                                    f"“{item.text}” is not in the edition's text; expected words exactly as they "
+                                    "stand in a paragraph or note"))
+        elif len(where) > 1:
+            problems.append(Problem(emendations.display_path, item.line, f"{item.section}[{item.index}]", "text",
+                                    _ambiguous(item.text, where)))
+    for replacement in emendations.replacements():
+        is_change = not replacement.place
+        field_name = f"{replacement.place}.replace" if replacement.place else "replace"
+        where = _places(paper, replacement.replace)
+        if not where:
+            problems.append(Problem(emendations.display_path, replacement.line, replacement.entry, field_name,
+                                    f"“{replacement.replace}” is not in the edition's text; expected the words as "
+                                    f"the {'change' if is_change else 'repair'} leaves them, exactly as they stand "
+                                    "in a paragraph or note"))
+        elif is_change and len(where) > 1:
+            problems.append(Problem(emendations.display_path, replacement.line, replacement.entry, field_name,
+                                    _ambiguous(replacement.replace, where)))
+        left = [] if " ".join(replacement.find.split()) in " ".join(replacement.replace.split()) else _places(paper, replacement.find)
+        if left:
+            field_name = f"{replacement.place}.find" if replacement.place else "find"
+            problems.append(Problem(emendations.display_path, replacement.line, replacement.entry, field_name,
+                                    f"“{replacement.find}” still stands in the edition's text ({', '.join(left)}); "
+                                    "expected it replaced wherever it stands"))
+    return problems
+
+
+def _places(paper: Paper, text: str) -> list[str]:
+    """The anchor of the passage of each place where `text` stands (white space as in the text)."""
+    wanted = " ".join(text.split())
+    return [passage.anchor for passage in paper.passages for _ in range(passage.text.count(wanted))] if wanted else []
+
+
+def _ambiguous(text: str, where: list[str]) -> str:
+    return (f"“{text}” stands {len(where)} times in the edition's text ({', '.join(where)}); expected words "
+            "that stand once, so that the entry names one place: quote more of them")
+
+
+def check_glossary_against_paper(terms: list[Term], paper: Paper) -> list[Problem]:
+    """Every acronym of the glossary file stands in the text (those of the entries are their
+    aliases, checked with them)."""
+    texts = [passage.text for passage in paper.passages] + [heading.text for heading in paper.headings]
     return [
-        Problem(emendations.display_path, item.line, f"{item.section}[{item.index}]", "text",
-                f"“{item.text}” is not in the edition's text; expected words exactly as they stand "
+        Problem(term.file, term.line, term.term, "term",
+                f"“{term.term}” stands nowhere in the text; expected an acronym exactly as the paper prints it "
                 "in a paragraph or note")
-        for item in (*emendations.judgements, *emendations.kept)
-        if not paper.find(item.text)
+        for term in terms
+        if term.actor_id is None and not any(whole_word(term.term).search(text) for text in texts)
     ]

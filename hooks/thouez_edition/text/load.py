@@ -16,9 +16,11 @@ from thouez_edition.errors import DataError, Problem, raise_if_any
 from thouez_edition.text.against_data import (
     check_actors_against_paper,
     check_against_paper,
+    check_glossary_against_paper,
     locate_problems,
 )
 from thouez_edition.text.checks import check_passages
+from thouez_edition.text.mentions import check_mentions
 from thouez_edition.text.page_map import PageMap, locate_pages
 from thouez_edition.text.paper import Paper, build_paper
 
@@ -32,10 +34,13 @@ class DataAndText:
 
 def check_with_paper(data: EditionData, paper: Paper) -> list[Problem]:
     """What only the text can confirm: cited notes and locators, the words emendations name, the
-    passages the actors' entries point to."""
+    passages the actors' entries point to, that every name in the text is attributed and every
+    name and acronym of the data stands in the text."""
     return [
         *check_against_paper(data.works, paper, data.actors.ids),
         *check_actors_against_paper(data.actors, paper),
+        *check_mentions(data.actors, paper),
+        *check_glossary_against_paper(data.glossary, paper),
         *locate_problems(data.emendations, paper),
     ]
 

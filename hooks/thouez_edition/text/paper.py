@@ -187,6 +187,29 @@ def _line_of(markdown_text: str, token: str, occurrence: int = 0) -> int | None:
     return next((number for index, number in enumerate(found) if index == occurrence), None)
 
 
+def _line_of_block(markdown_text: str, words: str) -> int | None:
+    """The first line of the block of Markdown (lines between blank lines) whose words, once
+    converted, begin with `words`' first words: a paragraph found by its words even where its
+    Markdown has emphasis, links or line breaks among them. Used only for paragraphs that lack
+    their id, to say where they are."""
+    wanted = words.split()[:4]
+    start = 1
+    block: list[str] = []
+    for number, line in enumerate([*markdown_text.splitlines(), ""], start=1):
+        if line.strip():
+            if not block:
+                start = number
+            block.append(line)
+            continue
+        if block:
+            converted = markdown.markdown("\n".join(block), extensions=["attr_list"]) or "<p></p>"
+            text = lxml.html.fragment_fromstring(converted, create_parent="div").text_content()
+            if text.split()[: len(wanted)] == wanted:
+                return start
+            block = []
+    return None
+
+
 # A note's definition as written, whatever its label (Python-Markdown keeps one of two with the
 # same label, and passage_checks reports the other).
 DEFINITION = re.compile(r"^\[\^(?P<label>[^\]\s]+)\]:", re.MULTILINE)
@@ -243,7 +266,7 @@ def read_page(page: str, markdown_text: str) -> PageText:
             # A paragraph without its id: read, so that passage_checks can report it.
             text = _words(element)
             paragraphs.append(Passage("paragraph", "", 0, page, title, (), text,
-                                      line=_line_of(markdown_text, " ".join(text.split()[:4]))))
+                                      line=_line_of_block(markdown_text, text)))
             continue
         text, calls, call_words = _words_and_calls(element)
         under = tuple(words for _, words in sorted(open_headings.items()) if words)
