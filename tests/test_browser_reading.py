@@ -98,7 +98,7 @@ def test_a_tap_on_a_phone_shows_the_note_in_place(browser: Browser, site: BuiltS
     marker = page.locator("a.footnote-ref[href$='#fn:25']")
     marker.tap()
     tooltip = page.locator(f"#{marker.get_attribute('aria-controls')}") if marker.get_attribute("aria-controls") else None
-    expect(page.locator(".md-tooltip2--active")).to_contain_text("Final Report, Commission on Human Security")
+    expect(page.locator(".edition-tooltip--active")).to_contain_text("Final Report, Commission on Human Security")
     assert tooltip is None or tooltip.is_visible()
     expect(page).to_have_url(site.page_url("paper/dearth-of-activity/") + "#p31")
     expect(marker).to_be_in_viewport()
@@ -247,7 +247,7 @@ def test_keyboard_alone_reaches_a_note_follows_it_and_comes_back(page: Page, sit
     page.goto(site.page_url("paper/introduction/"))
     tab_to(page, "a.footnote-ref")
     marker = page.locator("a.footnote-ref").first
-    expect(page.locator(".md-tooltip2--active")).to_contain_text("The terms human mobility")
+    expect(page.locator(".edition-tooltip--active")).to_contain_text("The terms human mobility")
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"#fn:1$"))
     expect(page.locator("li[id='fn:1']")).to_be_in_viewport()
@@ -271,11 +271,11 @@ def test_instant_navigation_keeps_tooltips_and_previews(page: Page, site: BuiltS
     expect(page).to_have_url(site.page_url("paper/current-context/"))
     assert page.evaluate("performance.getEntriesByType('navigation').length") == 1
     page.locator("a.footnote-ref[href$='#fn:7']").hover()
-    expect(page.locator(".md-tooltip2--active", has_text="icmc.net")).to_be_visible()
+    expect(page.locator(".edition-tooltip--active", has_text="icmc.net")).to_be_visible()
     page.mouse.move(0, 0)
     page.locator("p#p7 a.mention").first.hover()
     # The note's tooltip may still be fading out: look for the preview by what it shows.
-    preview = page.locator(".md-tooltip2--active", has_text="Operational international NGO")
+    preview = page.locator(".edition-tooltip--active", has_text="Operational international NGO")
     expect(preview).to_contain_text("International Catholic Migration Commission")
     # Navigation happened in place: the document was not reloaded.
     assert page.evaluate("performance.getEntriesByType('navigation')[0].name").endswith("/")
