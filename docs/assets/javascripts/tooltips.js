@@ -190,6 +190,7 @@
     if (event.key !== "Escape") return;
     for (const shown of document.querySelectorAll(".edition-tooltip--active")) shown.classList.add("edition-tooltip--dismissed");
   });
-  // Instant navigation swaps the content: a tooltip of the page left behind goes with it.
-  if (window.editionTheme) editionTheme.afterNavigation(hide);
+  // Instant navigation swaps the content (the theme's document$ gives each new page): a tooltip
+  // of the page left behind goes with it.
+  if (window.document$) document$.subscribe(hide);
 })();
