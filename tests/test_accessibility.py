@@ -31,7 +31,7 @@ _axe = Axe()
 
 def settle(page: Page) -> None:
     """Wait for the theme's fades and slides to end, so colours are measured as a reader sees them."""
-    page.wait_for_function("document.getAnimations().every((a) => a.playState !== 'running')")
+    page.wait_for_function("() => document.getAnimations().every((a) => a.playState !== 'running')")
 
 
 def use_scheme(page: Page, scheme: str) -> None:
