@@ -29,7 +29,7 @@ def settled(locator: Locator) -> Locator:
 
 
 def shown_note(page: Page) -> Locator:
-    return settled(page.locator(".md-tooltip2--active"))
+    return settled(page.locator(".edition-tooltip--active"))
 
 
 def desktop_pictures(page: Page, url: str, folder: Path) -> None:

@@ -31,7 +31,7 @@ _axe = Axe()
 
 def settle(page: Page) -> None:
     """Wait for the theme's fades and slides to end, so colours are measured as a reader sees them."""
-    page.wait_for_function("document.getAnimations().every((a) => a.playState !== 'running')")
+    page.wait_for_function("() => document.getAnimations().every((a) => a.playState !== 'running')")
 
 
 def use_scheme(page: Page, scheme: str) -> None:
@@ -44,17 +44,17 @@ def use_scheme(page: Page, scheme: str) -> None:
 
 def open_note_25(page: Page) -> None:
     page.locator(NOTE_25).hover()
-    expect(page.locator(".md-tooltip2--active[role=dialog]")).to_contain_text("Commission on Human Security")
+    expect(page.locator(".edition-tooltip--active[role=dialog]")).to_contain_text("Commission on Human Security")
 
 
 def open_icmc_preview(page: Page) -> None:
     page.locator(ICMC_MENTION).hover()
-    expect(page.locator(".md-tooltip2--active[role=dialog]")).to_contain_text("Operational international NGO")
+    expect(page.locator(".edition-tooltip--active[role=dialog]")).to_contain_text("Operational international NGO")
 
 
 def show_an_acronym(page: Page) -> None:
     page.locator("p#p3 abbr[tabindex]").first.focus()
-    expect(page.locator(".md-tooltip2--active")).to_have_text("civil society organizations")
+    expect(page.locator(".edition-tooltip--active")).to_have_text("civil society organizations")
 
 
 def search_parinac(page: Page) -> None:
@@ -201,7 +201,7 @@ def test_an_acronym_shows_its_expansion_on_keyboard_focus(page: Page, site: Buil
     page.keyboard.press("Shift+Tab")
     page.keyboard.press("Tab")
     expect(acronym).to_be_focused()
-    expect(page.locator(".md-tooltip2--active")).to_have_text("civil society organizations")
+    expect(page.locator(".edition-tooltip--active")).to_have_text("civil society organizations")
     expect(acronym).to_have_accessible_description("civil society organizations")
     # Only the first use of an acronym in a paragraph takes focus, so Tab does not stop at repeats.
     uses = page.locator("p#p3 abbr", has_text=re.compile(r"^CSOs$"))
@@ -213,7 +213,7 @@ def test_escape_dismisses_a_note_shown_on_focus(page: Page, site: BuiltSite) -> 
     page.goto(site.page_url("paper/dearth-of-activity/"))
     marker = page.locator(NOTE_25)
     marker.focus()
-    tooltip = page.locator(".md-tooltip2--active")
+    tooltip = page.locator(".edition-tooltip--active")
     expect(tooltip).to_be_visible()
     page.keyboard.press("Escape")
     expect(tooltip).to_be_hidden()
@@ -227,7 +227,7 @@ def test_a_mention_shows_its_preview_on_keyboard_focus(page: Page, site: BuiltSi
     page.keyboard.press("Shift+Tab")
     page.keyboard.press("Tab")
     expect(mention).to_be_focused()
-    preview = page.locator(".md-tooltip2--active[role=dialog]")
+    preview = page.locator(".edition-tooltip--active[role=dialog]")
     expect(preview).to_contain_text("Operational international NGO")
     expect(preview).to_have_accessible_name("Preview: International Catholic Migration Commission")
 
@@ -245,6 +245,6 @@ def test_dialogs_keep_their_names_after_instant_navigation(page: Page, site: Bui
     assert page.evaluate("window.notReloaded === true"), "instant navigation fell back to a page load"
     expect(page.locator(".md-search")).to_have_accessible_name("Search")
     page.locator(NOTE_25).hover()
-    note = page.locator(".md-tooltip2--active[role=dialog]")
+    note = page.locator(".edition-tooltip--active[role=dialog]")
     expect(note).to_contain_text("Commission on Human Security")
     expect(note).to_have_accessible_name("Note 25")

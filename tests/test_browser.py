@@ -30,7 +30,7 @@ ONE_PAGE_OF_EACH_KIND = [
 
 
 def tooltip_of(page: Page, selector: str):
-    """Material creates a footnote's tooltip lazily and points the marker at it with aria-controls."""
+    """A note's tooltip is made when it is shown (tooltips.js), and the marker points at it with aria-controls."""
     marker = page.locator(selector)
     expect(marker).to_have_attribute("aria-controls", re.compile(r".+"))
     return page.locator(f"#{marker.get_attribute('aria-controls')}")

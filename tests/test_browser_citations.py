@@ -19,7 +19,7 @@ def test_a_works_cited_link_shows_the_reference_leads_to_it_and_back(page: Page,
     link = page.locator("li#fn\\:6 a.work-link")
     expect(link).to_have_text("Florini 2000a, p. 213")
     link.hover()
-    tooltip = page.locator(".md-tooltip2--active")
+    tooltip = page.locator(".edition-tooltip--active")
     expect(tooltip).to_be_visible()
     expect(tooltip).to_contain_text("Florini, Ann M. 2000a. “Lessons Learned.”")
     expect(link).to_have_accessible_description(re.compile("^Florini, Ann M. 2000a"))

@@ -20,8 +20,8 @@ def test_a_mention_previews_the_profile_and_leads_to_it_and_back(page: Page, sit
     mention = page.locator(ICMC_MENTION)
     expect(mention).to_have_text("International Catholic Migration Commission")
     mention.hover()
-    # Material's instant preview: a tooltip that shows the profile page's content.
-    preview = page.locator(".md-tooltip2--active")
+    # The profile's preview (tooltips.js): a tooltip that shows the profile page's heading and summary.
+    preview = page.locator(".edition-tooltip--active")
     expect(preview).to_be_visible()
     expect(preview).to_contain_text("International Catholic Migration Commission")
     expect(preview).to_contain_text("Operational international NGO")

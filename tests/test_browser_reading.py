@@ -46,13 +46,15 @@ def tab_to(page: Page, selector: str, limit: int = 250) -> None:
 
 
 def wait_until_still(page: Page) -> None:
-    """Wait until the page has not scrolled for a few frames running (frames, not milliseconds, so a
-    slow machine waits longer rather than failing)."""
+    """Wait until, for a few frames running, the page has not scrolled and nothing on it moves (no
+    animation or transition runs: a closing search overlay, a fading tooltip). Frames, not
+    milliseconds, so a slow machine waits longer rather than failing."""
     page.evaluate(
         """() => new Promise(resolve => {
             let last = null, still = 0;
             const look = () => {
-                still = scrollY === last ? still + 1 : 0;
+                const moving = document.getAnimations().some(animation => animation.playState === "running");
+                still = scrollY === last && !moving ? still + 1 : 0;
                 last = scrollY;
                 still >= 5 ? resolve() : requestAnimationFrame(look);
             };
@@ -98,7 +100,7 @@ def test_a_tap_on_a_phone_shows_the_note_in_place(browser: Browser, site: BuiltS
     marker = page.locator("a.footnote-ref[href$='#fn:25']")
     marker.tap()
     tooltip = page.locator(f"#{marker.get_attribute('aria-controls')}") if marker.get_attribute("aria-controls") else None
-    expect(page.locator(".md-tooltip2--active")).to_contain_text("Final Report, Commission on Human Security")
+    expect(page.locator(".edition-tooltip--active")).to_contain_text("Final Report, Commission on Human Security")
     assert tooltip is None or tooltip.is_visible()
     expect(page).to_have_url(site.page_url("paper/dearth-of-activity/") + "#p31")
     expect(marker).to_be_in_viewport()
@@ -106,8 +108,8 @@ def test_a_tap_on_a_phone_shows_the_note_in_place(browser: Browser, site: BuiltS
 
 
 # On a phone, each kind of passage a reader is sent to by its address comes to rest just below
-# the sticky header, not under it and not moved away by what is laid out after the jump (as it
-# was when the blocks of the text were laid out only as they neared the screen: MAINTAINING.md, speed).
+# the sticky header, not under it and not moved away by what happens after the jump (every other
+# way of reaching a passage: test_browser_landing.py).
 PHONE_ADDRESSES = [
     ("paper/potential-contribution/", "p70"),
     ("paper/dearth-of-activity/", "fn:25"),
@@ -140,33 +142,6 @@ def test_on_a_phone_an_address_brings_its_passage_just_below_the_header(
     context.close()
 
 
-# Whether the browser has laid out what is inside an element (false while it is skipped because it
-# is far from the screen).
-LAID_OUT = "element => [...element.children].some(child => child.checkVisibility({contentVisibilityAuto: true}))"
-
-
-def test_on_a_phone_a_page_opened_at_its_top_lays_out_only_what_is_near_the_screen(
-    browser: Browser, site: BuiltSite
-) -> None:
-    context = browser.new_context(**PHONE)
-    page = context.new_page()
-    page.goto(site.page_url("paper/dearth-of-activity/"))
-    assert page.locator("article p[id]").first.evaluate(LAID_OUT)
-    late_note = page.locator(".footnote > ol > li").nth(-2)
-    assert not late_note.evaluate(LAID_OUT)
-    late_note.scroll_into_view_if_needed()
-    page.wait_for_function(f"({LAID_OUT})(document.querySelector('.footnote > ol > li:nth-last-child(2)'))")
-    # A note paints only within its box and clip margin: its number, drawn left of it, must fit.
-    room, number = late_note.evaluate("""note => [parseFloat(getComputedStyle(note).overflowClipMargin),
-        note.getBoundingClientRect().left - note.parentElement.getBoundingClientRect().left]""")
-    assert room >= number, f"a note's number is drawn {number:.0f} px left of it, but it may paint only {room:.0f} px"
-    # Opened at a passage's address, the whole page is laid out, so the passage lands where it should.
-    page = context.new_page()
-    page.goto(site.page_url("paper/dearth-of-activity/") + "#p31")
-    assert page.locator(".footnote > ol > li").nth(-2).evaluate(LAID_OUT)
-    context.close()
-
-
 # The layout shifts of a page as it loads (what Lighthouse sums as CLS), read after ten frames.
 LAYOUT_SHIFTS = """() => new Promise(resolve => {
     const shifts = [];
@@ -179,36 +154,11 @@ LAYOUT_SHIFTS = """() => new Promise(resolve => {
 })"""
 
 
-# What is laid out only as it nears the screen and yet stands on the first screen.
-LAZY_ON_FIRST_SCREEN = """() => [...document.querySelectorAll(".md-content__inner *")]
-    .filter(element => getComputedStyle(element).contentVisibility === "auto")
-    .filter(element => element.checkVisibility({contentVisibilityAuto: true}))  // not inside a skipped block
-    .filter(element => element.getBoundingClientRect().top < innerHeight)
-    .map(element => element.id || element.nodeName)"""
-
-
-def test_on_a_phone_the_first_screen_of_every_page_is_laid_out_at_once(browser: Browser, site: BuiltSite) -> None:
-    context = browser.new_context(**PHONE)
-    page = context.new_page()
-    lazy = {}
-    for path in EVERY_KIND_OF_PAGE:
-        page.goto(site.page_url(path))
-        assert page.evaluate("document.documentElement.classList.contains('lazy-layout')")
-        if found := page.evaluate(LAZY_ON_FIRST_SCREEN):
-            lazy[path] = found
-    context.close()
-    assert lazy == {}
-
-
-# Pages whose first screen holds several blocks, of each kind: a table, notes, entries, headings.
-FIRST_SCREENS = ["", "paper/notes/", "organizations/", "organizations/icmc/", "glossary/"]
-
-
 def test_on_a_phone_no_page_moves_its_text_while_it_loads(browser: Browser, site: BuiltSite) -> None:
-    """Blocks laid out lazily must not be painted at their estimated height on the first screen,
-    which shows on a phone's slower processor (four times slower, as in Lighthouse's mobile preset)."""
+    """No kind of page shifts its layout as it loads, on a phone's slower processor (four times
+    slower, as in Lighthouse's mobile preset)."""
     shifts = {}
-    for path in FIRST_SCREENS:
+    for path in EVERY_KIND_OF_PAGE:
         context = browser.new_context(**PHONE)  # a first visit: nothing cached
         page = context.new_page()
         context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": 4})
@@ -219,35 +169,11 @@ def test_on_a_phone_no_page_moves_its_text_while_it_loads(browser: Browser, site
     assert shifts == {}
 
 
-def test_on_a_phone_links_followed_from_a_page_opened_at_its_top_land_on_their_passage(
-    browser: Browser, site: BuiltSite
-) -> None:
-    context = browser.new_context(**PHONE)
-    page = context.new_page()
-    page.goto(site.page_url("paper/dearth-of-activity/"))
-    note = page.locator("li[id='fn:36']")
-    assert not note.evaluate(LAID_OUT), "the note is laid out already: this would not test the lazy case"
-    marker = page.locator("a.footnote-ref[href$='#fn:36']")
-    marker.click()  # on a touch screen, the first tap shows the note in place,
-    marker.click()  # the second follows it
-    expect(page).to_have_url(re.compile("#fn:36$"))
-    assert_rests_below_the_header(page, "fn:36")
-    note.locator("a.footnote-backref").click()
-    expect(page).to_have_url(re.compile("#fnref:36$"))
-    assert_rests_below_the_header(page, "fnref:36")
-    # From a page opened at its top, by instant navigation, to a note of another page.
-    page.goto(site.page_url("bibliography/"))
-    page.locator("article a[href$='paper/current-context/#fn:5']").first.click()
-    expect(page).to_have_url(re.compile("current-context/#fn:5$"))
-    assert_rests_below_the_header(page, "fn:5")
-    context.close()
-
-
 def test_keyboard_alone_reaches_a_note_follows_it_and_comes_back(page: Page, site: BuiltSite) -> None:
     page.goto(site.page_url("paper/introduction/"))
     tab_to(page, "a.footnote-ref")
     marker = page.locator("a.footnote-ref").first
-    expect(page.locator(".md-tooltip2--active")).to_contain_text("The terms human mobility")
+    expect(page.locator(".edition-tooltip--active")).to_contain_text("The terms human mobility")
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"#fn:1$"))
     expect(page.locator("li[id='fn:1']")).to_be_in_viewport()
@@ -271,11 +197,11 @@ def test_instant_navigation_keeps_tooltips_and_previews(page: Page, site: BuiltS
     expect(page).to_have_url(site.page_url("paper/current-context/"))
     assert page.evaluate("performance.getEntriesByType('navigation').length") == 1
     page.locator("a.footnote-ref[href$='#fn:7']").hover()
-    expect(page.locator(".md-tooltip2--active", has_text="icmc.net")).to_be_visible()
+    expect(page.locator(".edition-tooltip--active", has_text="icmc.net")).to_be_visible()
     page.mouse.move(0, 0)
     page.locator("p#p7 a.mention").first.hover()
     # The note's tooltip may still be fading out: look for the preview by what it shows.
-    preview = page.locator(".md-tooltip2--active", has_text="Operational international NGO")
+    preview = page.locator(".edition-tooltip--active", has_text="Operational international NGO")
     expect(preview).to_contain_text("International Catholic Migration Commission")
     # Navigation happened in place: the document was not reloaded.
     assert page.evaluate("performance.getEntriesByType('navigation')[0].name").endswith("/")

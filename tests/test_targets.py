@@ -61,7 +61,7 @@ def test_tooltips_are_set_no_smaller_than_the_notes(browser: Browser, site: Buil
     page.goto(site.page_url("paper/dearth-of-activity/"))
     notes_size = page.evaluate("parseFloat(getComputedStyle(document.querySelector('.footnote li p')).fontSize)")
     page.locator(".md-content abbr[tabindex]").first.focus()
-    acronym = page.locator(".md-tooltip2--active .md-tooltip2__inner")
+    acronym = page.locator(".edition-tooltip--active .edition-tooltip__inner")
     acronym.wait_for()
     assert float(acronym.evaluate("element => parseFloat(getComputedStyle(element).fontSize)")) >= notes_size
     context.close()

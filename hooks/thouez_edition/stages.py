@@ -76,6 +76,7 @@ from thouez_edition.rendering.bibliography import (
     render_bibliography,
 )
 from thouez_edition.rendering.changes import CHANGES_PAGE, render_changes_page
+from thouez_edition.rendering.content_policy import CONTENT_SECURITY_POLICY
 from thouez_edition.rendering.identity import (
     EditionCitation,
     page_author,
@@ -390,6 +391,8 @@ def render(derived: Derived) -> Edition:
         extensions=extensions,
         abbreviations=abbreviations(data.glossary),
         template_data={
+            # Every page's Content-Security-Policy (overrides/main.html).
+            "content_security_policy": CONTENT_SECURITY_POLICY,
             # The print page links its own stylesheet (overrides/main.html).
             "print_page": {"page": PRINT_PAGE, "stylesheet": PRINT_CSS},
             "scholarly": {

@@ -1,13 +1,14 @@
-"""Where the theme's start-up goes on a phone: while the page loads, or at the reader's first touch.
+"""The main thread's work on a phone while the page loads and after the reader's first touch, the
+edition against bare Material. Both start the theme's script with the page; work left for the
+first touch is work a reader's first tap waits for.
 
-On a phone the edition starts the theme's script at the reader's first touch, key or focus
-(overrides/partials/theme-on-demand.html); bare Material starts it with the page. This opens each
-kind of page of both sites in Debian's chromium with a phone's screen and the processor slowed four
-times (as Lighthouse's mobile preset simulates), waits until the page is still, taps its heading,
-and waits until it is still again. Printed per kind of page, as the median and range of the runs:
-the main thread's long tasks (over 50 ms) before the tap and after it, in total and the longest
-after it (about what a second tap made at once would wait). Observed milliseconds, not simulated;
-they move with the machine's load, which is printed too. Nothing is asserted.
+This opens each kind of page of both sites in Debian's chromium with a phone's screen and the
+processor slowed four times (as Lighthouse's mobile preset simulates), waits until the page is
+still, taps its heading, and waits until it is still again. Printed per kind of page, as the
+median and range of the runs: the main thread's long tasks (over 50 ms) before the tap and after
+it, in total and the longest after it (about what a second tap made at once would wait).
+Observed milliseconds, not simulated; they move with the machine's load, which is printed too.
+Nothing is asserted.
 """
 
 from __future__ import annotations

@@ -204,9 +204,9 @@ def lighthouse_version() -> str:
 
 
 def edition_script_names() -> set[str]:
-    """The file names of the edition's own scripts, as mkdocs.yml lists them."""
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=IgnoreTags)
-    return {str(entry).rsplit("/", 1)[-1] for entry in config.get("extra_javascript", [])}
+    """The file names of the edition's own scripts, all in docs/assets/javascripts/: those
+    mkdocs.yml lists and those the templates load (overrides/partials/javascripts/)."""
+    return {script.name for script in (ROOT / "docs" / "assets" / "javascripts").glob("*.js")}
 
 
 def pick_pages(names: str) -> dict[str, str]:

@@ -121,6 +121,6 @@
     if (event.key === "Escape" && open && open.panel.contains(document.activeElement)) close(true);
   });
 
-  // After an instant navigation the panel's page is gone.
-  if (window.editionTheme) editionTheme.afterNavigation(function () { open = null; });
+  // After an instant navigation (the theme's document$ gives each new page) the panel's page is gone.
+  if (window.document$) document$.subscribe(function () { open = null; });
 })();

@@ -41,8 +41,8 @@
     }
   }
 
-  // The page as loaded (the script is deferred: the page is parsed), and each page Material's
-  // instant navigation brings in without a load event (theme-on-demand.html says when).
-  enhance(document);
-  if (window.editionTheme) editionTheme.afterNavigation(function () { enhance(document); });
+  // The page as loaded, and each page the theme's instant navigation brings in without a load
+  // event: the theme's document$ gives both.
+  if (window.document$) document$.subscribe(function () { enhance(document); });
+  else enhance(document);
 })();

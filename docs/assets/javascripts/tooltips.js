@@ -1,14 +1,15 @@
 // Tooltips over the text, one at a time, made by one delegated listener when a reader points at
-// (or tabs to) what has one; Material's own tooltips, note tooltips and previews mount observers
-// on every such element when a page loads (hundreds on a section of the paper). Markup, classes
-// and placement are Material's (.md-tooltip2). Three kinds:
+// (or tabs to) what has one. The component is the edition's own: its markup (.edition-tooltip)
+// and placement are here, its look in edition.css, drawn with the theme's documented colour
+// variables; its content is set in the theme's typography (.md-typeset). Three kinds:
 // - an acronym's expansion or a cited work's reference, from the element's title: a tooltip, read
 //   out as the element's description, the floating copy hidden from assistive technology;
 // - a note, when its marker is hovered or focused: a copy of the note, in a dialog named "Note 25";
 // - a profile's preview, when a link to it is: the profile's heading and summary, fetched once, in
 //   a dialog named "Preview: …", its heading announced at level 2 (the level of a section of
 //   whatever page it opens over).
-// Escape dismisses any of them without moving the pointer or focus (WCAG 1.4.13).
+// Escape dismisses any of them without moving the pointer or focus (WCAG 1.4.13). A tooltip is
+// placed over the page, outside the text, so showing one never moves the text.
 (function () {
   const NOTE = "a.footnote-ref";
   const PREVIEW = "a[data-lazy-preview]";
@@ -16,6 +17,8 @@
   // A page opened from disk (the offline copy) may not read another file: it shows no previews.
   const KINDS = location.protocol === "file:" ? [NOTE, TITLED] : [NOTE, PREVIEW, TITLED];
   const HOSTS = KINDS.map(function (kind) { return ".md-content " + kind; }).join(", ");
+  const GAP = 8;  // px between a host and its tooltip
+  const MARGIN = 16;  // px kept clear at the window's edges
   const pages = new Map();  // address of a profile -> Promise of its parsed page
   let host = null;
   let tip = null;
@@ -33,7 +36,7 @@
     return elements;
   }
 
-  // The note's own content, as Material shows it: a copy of the list item's children.
+  // The note's own content: a copy of the list item's children.
   function noteContent(link) {
     const note = document.getElementById(decodeURIComponent(new URL(link.href).hash.slice(1)));
     return note ? withoutIds(Array.from(note.cloneNode(true).children)) : null;
@@ -54,9 +57,9 @@
     return pages.get(address);
   }
 
-  // As Material's previews: the page's title (or the linked section's heading), drawn as an h3,
-  // and what follows it up to the next heading. The page is parsed once and kept; its addresses
-  // are made absolute the first time (which leaves them as they are after); what is shown is a copy.
+  // The page's title (or the linked section's heading), drawn as an h3, and what follows it up to
+  // the next heading. The page is parsed once and kept; its addresses are made absolute the first
+  // time (which leaves them as they are after); what is shown is a copy.
   function previewContent(page, link) {
     for (const element of page.querySelectorAll("[href], [src]")) {
       for (const key of ["href", "src"]) {
@@ -71,7 +74,7 @@
     const start = hash ? page.querySelector('article [id="' + CSS.escape(decodeURIComponent(hash)) + '"]') : page.querySelector("article h1");
     if (!start) return null;
     const heading = document.createElement("h3");
-    heading.innerHTML = start.innerHTML;
+    heading.append(...Array.from(start.childNodes, function (node) { return document.importNode(node, true); }));
     heading.setAttribute("aria-level", "2");
     const elements = [heading];
     for (let next = start.nextElementSibling; next && !/^H[1-6]$/.test(next.tagName); next = next.nextElementSibling) {
@@ -80,32 +83,29 @@
     return withoutIds(elements);
   }
 
-  // Below the host, or above it when the host is in the lower half of the window (a dialog);
-  // a title's tooltip always below, as wide as its text.
+  // Below the host, or above it when the host is in the lower half of the window (a dialog); a
+  // title's tooltip always below it and centred on it. Kept inside the window's width.
   function place(element, shown, fitted) {
     const box = element.getBoundingClientRect();
+    const width = shown.offsetWidth;
+    const room = document.documentElement.clientWidth;
     const above = !fitted && box.top >= window.innerHeight / 2;
-    const style = shown.style;
-    style.setProperty("--md-tooltip-host-x", box.left + window.scrollX + "px");
-    style.setProperty("--md-tooltip-host-y", box.top + window.scrollY + "px");
-    style.setProperty("--md-tooltip-x", box.width / 2 + "px");
-    style.setProperty("--md-tooltip-y", (above ? -16 - shown.offsetHeight : (fitted ? 8 : 16) + box.height) + "px");
-    if (fitted) {
-      style.setProperty("--md-tooltip-width", shown.firstChild.offsetWidth + "px");
-      style.setProperty("--md-tooltip-tail", "0px");
-    }
-    shown.classList.toggle("md-tooltip2--top", above);
-    shown.classList.toggle("md-tooltip2--bottom", !above);
+    const wanted = fitted ? box.left + box.width / 2 - width / 2 : box.left - MARGIN;
+    const left = Math.max(MARGIN, Math.min(wanted, room - MARGIN - width));
+    const top = above ? box.top - GAP - shown.offsetHeight : box.bottom + GAP;
+    shown.style.left = left + window.scrollX + "px";
+    shown.style.top = top + window.scrollY + "px";
+    shown.classList.toggle("edition-tooltip--above", above);
   }
 
   // Shows `content` (an array of nodes) over `element`, if it is still the host by then.
   function open(element, content, label) {
     if (element !== host || !content) return;
     tip = document.createElement("div");
-    tip.className = "md-tooltip2";
-    tip.id = "__tooltip2_edition_" + sequence++;
+    tip.className = "edition-tooltip";
+    tip.id = "edition-tooltip-" + sequence++;
     const inner = document.createElement("div");
-    inner.className = "md-tooltip2__inner md-typeset";
+    inner.className = "edition-tooltip__inner md-typeset";
     inner.append(...content);
     tip.append(inner);
     if (label === null) {
@@ -124,7 +124,7 @@
     }
     place(element, tip, label === null);
     const shown = tip;
-    requestAnimationFrame(function () { shown.classList.add("md-tooltip2--active"); });
+    requestAnimationFrame(function () { shown.classList.add("edition-tooltip--active"); });
   }
 
   function show(element) {
@@ -190,8 +190,9 @@
   // Escape hides what is shown until it is removed, when its host is left.
   document.addEventListener("keydown", function (event) {
     if (event.key !== "Escape") return;
-    for (const shown of document.querySelectorAll(".md-tooltip2--active")) shown.classList.add("md-tooltip2--dismissed");
+    for (const shown of document.querySelectorAll(".edition-tooltip--active")) shown.classList.add("edition-tooltip--dismissed");
   });
-  // Instant navigation swaps the content: a tooltip of the page left behind goes with it.
-  if (window.editionTheme) editionTheme.afterNavigation(hide);
+  // Instant navigation swaps the content (the theme's document$ gives each new page): a tooltip
+  // of the page left behind goes with it.
+  if (window.document$) document$.subscribe(hide);
 })();

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from thouez_edition.rendering.content_policy import CONTENT_SECURITY_POLICY
 from thouez_edition.rendering.templating import render, render_block
 from thouez_edition.text.page_map import PageMap
 
@@ -32,5 +33,7 @@ def redirect_pages(page_map: PageMap, url_of: Callable[[str], str]) -> dict[str,
     pages = {}
     for number, (source, anchor) in page_map.locations.items():
         target = f"../../{url_of(source)}#{anchor}"
-        pages[f"{REDIRECTS}/{number}/index.html"] = render("page_redirect.html", number=number, target=target)
+        pages[f"{REDIRECTS}/{number}/index.html"] = render(
+            "page_redirect.html", number=number, target=target, policy=CONTENT_SECURITY_POLICY
+        )
     return pages

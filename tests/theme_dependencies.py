@@ -1,0 +1,106 @@
+"""Everything of Material for MkDocs that the edition relies on: the template blocks it fills, the
+partials it replaces, the script's API it calls, the classes, attributes and ids its styles and
+scripts select, and the colour variables they use. tests/test_theme_dependencies.py checks each
+against the installed theme, and fails naming what the theme no longer has, so that an upgrade of
+the theme says what broke; it also fails when the edition uses a name of the theme's that is not
+listed here, so the list stays whole.
+
+Each is something the theme documents (its customization guide's blocks, partials and `document$`;
+the colour variables of its `_colors.scss`, which its colour guide points to) or markup the
+edition's styles and scripts select by name. What the edition does with each is said beside it.
+"""
+
+from __future__ import annotations
+
+# Blocks of the theme's base.html, filled by overrides/main.html.
+TEMPLATE_BLOCKS = {
+    "site_meta": "the Content-Security-Policy, before any script or style",
+    "htmltitle": "the page's title, escaped again after the theme strips tags",
+    "extrahead": "the paper's and the profiles' metadata, the print page's stylesheet",
+}
+
+# Partials replaced by overrides/partials/: a replaced partial the theme no longer includes would be
+# silently unused. Each is the theme's, save what is said.
+PARTIALS = {
+    "partials/search.html": "the theme's, with the dialog named (compared with the installed one)",
+    "partials/progress.html": "the loading bar hidden from assistive technology",
+    "partials/javascripts/base.html": "the storage helpers, from a file (theme-storage.js)",
+    "partials/javascripts/palette.html": "the stored colour scheme, from a file (stored-scheme.js)",
+    "partials/javascripts/content.html": "nothing: it opens content tabs, which the edition has none of",
+}
+# The theme's version of each partial that the edition rewrote rather than copied, by its SHA-256:
+# when the theme changes one, the test names it, and the edition's version must be read against
+# the new one (and this hash updated).
+FOLLOWED_PARTIALS = {
+    "partials/progress.html": "f7596002950a7d9f415e1d10d6da4e87af6039f854911875b680ea70522360f4",
+    "partials/javascripts/base.html": "d6113712bc4deb30b4bd810ee0dfc28b6f04d2f88cc0016c0f1766eac7b762b6",
+    "partials/javascripts/palette.html": "8790389765ea6036effddba548b15093bb05bdc75624eaeaf8b13f3c24be4ab5",
+    "partials/javascripts/content.html": "3722e156f0f6339de39fbbfc178b6e401d1a4fb890f189ac5b80c2504bda7dcf",
+}
+# The one attribute the edition's copy of partials/search.html adds to the theme's.
+SEARCH_DIALOG_NAME = " aria-label=\"{{ lang.t('search.placeholder') }}\""
+
+# What the theme's script offers to other scripts, as `window.<name>`.
+SCRIPT_API = {
+    "document$": "each page, loaded or brought in by instant navigation: the edition's scripts run on it",
+}
+# The storage helpers the theme's script calls and its base partial defines inline; the edition
+# defines them in theme-storage.js. The test fails if the theme's partial defines others.
+STORAGE_HELPERS = {"__md_scope", "__md_hash", "__md_get", "__md_set"}
+
+# Classes of the theme's markup that the edition's styles and scripts select.
+CLASSES = {
+    "md-typeset": "the text's typography; tooltips' content is set in it",
+    "md-content": "where tooltips are looked for",
+    "md-content__inner": "the article",
+    "md-main__inner": "print: no margins",
+    "md-header": "print: left out",
+    "md-tabs": "print: left out",
+    "md-tabs__link": "contrast of the tabs",
+    "md-sidebar": "print: left out",
+    "md-footer": "print: left out",
+    "md-top": "print: left out",
+    "md-search": "print: left out",
+    "md-dialog": "print: left out",
+    "md-source": "print: left out",
+    "md-content__button": "print: left out",
+    "md-copyright": "contrast of the footer's line",
+    "md-search-result__meta": "contrast of the count of results",
+    "md-nav__link": "height of navigation links (target size)",
+    "md-button": "not underlined as a link in text",
+    "md-tag": "not underlined as a link in text",
+    "md-progress": "the loading bar (the edition's progress.html)",
+}
+# Attributes of the theme's markup, with the values selected.
+ATTRIBUTES = {
+    "data-md-component": {"palette", "progress"},
+    "data-md-color-scheme": {"default", "slate"},
+    "data-md-color-primary": set(),
+    "data-md-color-accent": set(),
+    "data-md-color-media": set(),
+}
+# Keys the theme stores the reader's choices under (with its storage helpers).
+STORAGE_KEYS = {
+    "__palette": "the colour scheme chosen with the toggle",
+}
+# The theme's colour variables (its _colors.scss) the edition's styles use or set.
+CUSTOM_PROPERTIES = {
+    "--md-default-fg-color",
+    "--md-default-fg-color--light",
+    "--md-default-fg-color--lighter",
+    "--md-default-fg-color--lightest",
+    "--md-default-bg-color",
+    "--md-accent-fg-color",
+    "--md-accent-fg-color--transparent",
+    "--md-accent-bg-color",
+    "--md-accent-bg-color--light",
+    "--md-typeset-a-color",
+    "--md-code-bg-color",
+    "--md-footer-fg-color--light",
+    "--md-shadow-z2",
+}
+# A Markdown extension of the theme's, and the mark it sets that the edition's own renames
+# (thouez_edition.extensions.lazy_previews).
+MARKDOWN_EXTENSIONS = {"material.extensions.preview": "data-preview"}
+# Markdown extensions whose scripts the edition leaves out (partials/javascripts/content.html).
+NOT_ENABLED = {"pymdownx.tabbed"}
