@@ -95,6 +95,7 @@ CUSTOM_PROPERTIES = {
     "--md-accent-bg-color",
     "--md-accent-bg-color--light",
     "--md-typeset-a-color",
+    "--md-typeset-table-color",
     "--md-code-bg-color",
     "--md-footer-fg-color--light",
     "--md-shadow-z2",

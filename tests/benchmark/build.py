@@ -243,10 +243,11 @@ def numbering(text: str) -> Numbering:
 
 
 def tag(name: str, copy: int) -> str:
-    return f"{name} X{copy}"
+    # Every word tagged, so no name of the original stands as whole words inside a copy's.
+    return " ".join(f"{word}X{copy}" for word in name.split(" "))
 
 
-def copy_actor(entry: dict[str, Any], copy: int) -> dict[str, Any]:
+def copy_actor(entry: dict[str, Any], copy: int, numbers: Numbering, ids: set[str]) -> dict[str, Any]:
     """A new body like `entry`, under new names: its references to others and to passages of the
     paper stay as they are (they stay valid); identifiers that must be unique are left out, and so
     are names scoped to passages (the copy's passages are not those)."""
@@ -256,7 +257,31 @@ def copy_actor(entry: dict[str, Any], copy: int) -> dict[str, Any]:
     if "acronym" in entry:
         new["acronym"] = tag(entry["acronym"], copy)
     new["aliases"] = [tag(alias, copy) for alias in entry["aliases"] if isinstance(alias, str)]
+    # A copy's relations lead to the other copies of its copy, as its names stand in that copy's
+    # text; so do its names that are no mention, at the copy's passages.
+    if "relations" in entry:
+        new["relations"] = [dict(relation, target=f"{relation['target']}-x{copy}")
+                            if relation.get("target") in ids else relation for relation in entry["relations"]]
+    if "sources" in entry:
+        new["sources"] = [dict(source, supports=[retarget(fact, copy, ids) for fact in source.get("supports", [])])
+                          if "supports" in source else source for source in entry["sources"]]
+    if "not_mentions" in entry:
+        new["not_mentions"] = [dict(item, name=tag(item["name"], copy), passage=copy_anchor(item["passage"], copy, numbers))
+                               for item in entry["not_mentions"]]
     return new
+
+
+def retarget(fact: str, copy: int, ids: set[str]) -> str:
+    """A fact a source supports, its relation's target the copy's (`part-of:iom` → `part-of:iom-x2`)."""
+    kind, _, target = fact.partition(":")
+    return f"{kind}:{target}-x{copy}" if target in ids else fact
+
+
+def copy_anchor(anchor: str, copy: int, numbers: Numbering) -> str:
+    """A passage's id in copy `copy` of the text."""
+    if anchor.startswith("fn:"):
+        return f"fn:{numbers.note(int(anchor[3:]), copy)}"
+    return f"p{numbers.paragraph(int(anchor[1:]), copy)}"
 
 
 def copy_work(entry: dict[str, Any], copy: int, numbers: Numbering) -> dict[str, Any]:
@@ -302,7 +327,9 @@ def synthetic_project(folder: Path, factor: int) -> Path:
     for file_name in ("organizations.yml", "rcpms.yml"):
         entries = yaml.safe_load((data / file_name).read_text(encoding="utf-8"))
         names += [alias for entry in entries for alias in entry["aliases"] if isinstance(alias, str)]
-        copies = [copy_actor(entry, copy) for copy in range(2, factor + 1) for entry in entries]
+        ids = {entry["id"] for name in ("organizations.yml", "rcpms.yml")
+               for entry in yaml.safe_load((data / name).read_text(encoding="utf-8"))}
+        copies = [copy_actor(entry, copy, numbers, ids) for copy in range(2, factor + 1) for entry in entries]
         write_yaml(data / file_name, entries + copies)
     works = yaml.safe_load((data / "citations.yml").read_text(encoding="utf-8"))
     write_yaml(data / "citations.yml",

@@ -1,5 +1,5 @@
 // Notes on touch screens: a tap on a note marker shows the note in place, as hovering does with a
-// mouse, instead of jumping to the foot of the page. Material shows a marker's note when the
+// mouse, instead of jumping to the foot of the page. tooltips.js shows a marker's note when the
 // marker has focus, so the first tap focuses it; a second tap on the same marker follows it.
 (function () {
   const touch = window.matchMedia("(hover: none)");
