@@ -25,6 +25,21 @@ BLOCKS = ["p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "div", "o
 # theme's heading permalinks and the notes' back-links.
 NOT_THE_AUTHORS = ".apparatus, a.headerlink, a.footnote-backref"
 
+# One page of each kind, and each section of the text, by its address in the site.
+EVERY_KIND_OF_PAGE = [
+    "",
+    *PAPER_PAGES,
+    "paper/notes/",
+    "organizations/",
+    "organizations/icmc/",
+    "rcpms/",
+    "rcpms/puebla-process/",
+    "bibliography/",
+    "glossary/",
+    "editorial/",
+    "print/",
+]
+
 
 @dataclass(frozen=True)
 class BuiltSite:

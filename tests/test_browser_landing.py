@@ -14,7 +14,11 @@ from playwright.sync_api import Browser, Page, expect
 
 from tests.readme_screenshots import PHONE
 from tests.site_html import BuiltSite
-from tests.test_browser_reading import EVERY_KIND_OF_PAGE, assert_rests_below_the_header, wait_until_still
+from tests.test_browser_reading import (
+    EVERY_KIND_OF_PAGE,
+    assert_rests_below_the_header,
+    wait_until_still,
+)
 
 pytestmark = pytest.mark.browser
 

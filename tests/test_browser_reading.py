@@ -10,23 +10,10 @@ from playwright.sync_api import Browser, Page, expect
 
 from tests.readme_screenshots import PHONE, take_pictures
 from tests.site_host import RESULTS
-from tests.site_html import PAPER_PAGES, BuiltSite
+from tests.site_html import EVERY_KIND_OF_PAGE, BuiltSite
 
 pytestmark = pytest.mark.browser
 
-EVERY_KIND_OF_PAGE = [
-    "",
-    *PAPER_PAGES,
-    "paper/notes/",
-    "organizations/",
-    "organizations/icmc/",
-    "rcpms/",
-    "rcpms/puebla-process/",
-    "bibliography/",
-    "glossary/",
-    "editorial/",
-    "print/",
-]
 
 
 def search(page: Page, query: str) -> None:

@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from tests.readme_screenshots import PHONE
-from tests.site_html import PAPER_PAGES, BuiltSite
+from tests.site_html import EVERY_KIND_OF_PAGE, BuiltSite
 
 pytestmark = pytest.mark.browser
 
@@ -67,20 +67,6 @@ def test_tooltips_are_set_no_smaller_than_the_notes(browser: Browser, site: Buil
     context.close()
 
 
-# One page of each kind, and each section of the text (each has its own near neighbours).
-PAGES_OF_EACH_KIND = [
-    "",
-    *PAPER_PAGES,
-    "paper/notes/",
-    "organizations/",
-    "organizations/icmc/",
-    "rcpms/",
-    "rcpms/puebla-process/",
-    "bibliography/",
-    "glossary/",
-    "editorial/",
-    "print/",
-]
 MINIMUM = 24  # CSS px, WCAG 2.2, 2.5.8
 
 # A reader scrolls through the page, so every block is laid out where it stands (a phone lays out
@@ -195,7 +181,7 @@ def open_on_a_phone(browser: Browser, site: BuiltSite, path: str) -> Page:
     return page
 
 
-@pytest.mark.parametrize("page_path", PAGES_OF_EACH_KIND)
+@pytest.mark.parametrize("page_path", EVERY_KIND_OF_PAGE)
 def test_every_target_in_the_text_is_24_px_or_spaced_so_on_a_phone(browser: Browser, site: BuiltSite, page_path: str) -> None:
     page = open_on_a_phone(browser, site, page_path)
     page.evaluate(SCROLL_THROUGH)
