@@ -20,7 +20,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from thouez_edition.errors import EditionError
 from thouez_edition.escaping import html_attribute, meta_content, script_json
-from thouez_edition.outputs.search_index import merge_into_theme_index
+from thouez_edition.outputs.search_index import write_search_index
 from thouez_edition.stages import (
     Edition,
     Settings,
@@ -105,10 +105,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     assert _edition is not None
     site = Path(config.site_dir)
     # Hooks run after plugins for an event: the search plugin has written its index.
-    index_file = site / "search" / "search_index.json"
-    if index_file.exists():
-        index = merge_into_theme_index(json.loads(index_file.read_text(encoding="utf-8")), _edition.search)
-        index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    write_search_index(site, _edition.search)
     try:
         if _edition.pdf:
             log.info("Printed the paper to %s", print_pdf(_edition.pdf, site))

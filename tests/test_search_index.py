@@ -13,7 +13,7 @@ from tests.source_text import NOTE_COUNT
 
 
 def docs(site: BuiltSite) -> list[dict]:
-    return json.loads((site.dir / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    return json.loads((site.dir / "search" / "edition-index.json").read_text(encoding="utf-8"))["docs"]
 
 
 def test_every_paragraph_and_note_is_an_entry_of_its_own(site: BuiltSite) -> None:

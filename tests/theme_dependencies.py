@@ -22,7 +22,7 @@ TEMPLATE_BLOCKS = {
 # Partials replaced by overrides/partials/: a replaced partial the theme no longer includes would be
 # silently unused. Each is the theme's, save what is said.
 PARTIALS = {
-    "partials/search.html": "the theme's, with the dialog named (compared with the installed one)",
+    "partials/search.html": "the edition's own search, in the theme's classes and without its search hooks",
     "partials/progress.html": "the loading bar hidden from assistive technology",
     "partials/javascripts/base.html": "the storage helpers, from a file (theme-storage.js)",
     "partials/javascripts/palette.html": "the stored colour scheme, from a file (stored-scheme.js)",
@@ -32,13 +32,17 @@ PARTIALS = {
 # when the theme changes one, the test names it, and the edition's version must be read against
 # the new one (and this hash updated).
 FOLLOWED_PARTIALS = {
+    "partials/search.html": "bfd556535abcddb99396ab2a7e3acc2ebcd3f36756007d3969396caa4126be30",
     "partials/progress.html": "f7596002950a7d9f415e1d10d6da4e87af6039f854911875b680ea70522360f4",
     "partials/javascripts/base.html": "d6113712bc4deb30b4bd810ee0dfc28b6f04d2f88cc0016c0f1766eac7b762b6",
     "partials/javascripts/palette.html": "8790389765ea6036effddba548b15093bb05bdc75624eaeaf8b13f3c24be4ab5",
     "partials/javascripts/content.html": "3722e156f0f6339de39fbbfc178b6e401d1a4fb890f189ac5b80c2504bda7dcf",
 }
-# The one attribute the edition's copy of partials/search.html adds to the theme's.
-SEARCH_DIALOG_NAME = " aria-label=\"{{ lang.t('search.placeholder') }}\""
+# The theme's search hooks, which the edition's search partial must not carry: with any of them
+# the theme's search script would start (and fetch the index on every page).
+THEME_SEARCH_HOOKS = ('data-md-component="search', 'name="search"')
+# The theme's toggles (checkboxes in base.html, by id) that the edition's scripts open and close.
+TOGGLES = {"__search": "search open or closed: search.js opens it with its keys and closes it"}
 
 # What the theme's script offers to other scripts, as `window.<name>`.
 SCRIPT_API = {
@@ -65,7 +69,21 @@ CLASSES = {
     "md-source": "print: left out",
     "md-content__button": "print: left out",
     "md-copyright": "contrast of the footer's line",
-    "md-search-result__meta": "contrast of the count of results",
+    "md-search-result__meta": "contrast of the count of results; search.js writes the count in it",
+    "md-search__overlay": "the edition's search: the overlay that closes it",
+    "md-search__inner": "the edition's search: its box and results",
+    "md-search__form": "the edition's search: the form of its box",
+    "md-search__input": "the edition's search: the box",
+    "md-search__icon": "the edition's search: the magnifier and the clear button",
+    "md-search__options": "the edition's search: the clear button",
+    "md-search__output": "the edition's search: where results show",
+    "md-search__scrollwrap": "the edition's search: results scroll",
+    "md-search-result": "the edition's search: the results",
+    "md-search-result__list": "the edition's search: the list of hits (search.js)",
+    "md-search-result__item": "the edition's search: a hit (search.js)",
+    "md-search-result__link": "the edition's search: a hit's link (search.js)",
+    "md-search-result__article": "the edition's search: a hit's label and excerpt (search.js)",
+    "md-icon": "the edition's search: its icons",
     "md-nav__link": "height of navigation links (target size)",
     "md-button": "not underlined as a link in text",
     "md-tag": "not underlined as a link in text",
@@ -74,6 +92,7 @@ CLASSES = {
 # Attributes of the theme's markup, with the values selected.
 ATTRIBUTES = {
     "data-md-component": {"palette", "progress"},
+    "data-md-scrollfix": set(),
     "data-md-color-scheme": {"default", "slate"},
     "data-md-color-primary": set(),
     "data-md-color-accent": set(),

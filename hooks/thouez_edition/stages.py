@@ -65,7 +65,12 @@ from thouez_edition.outputs.pdf import (
     read_printed_page,
 )
 from thouez_edition.outputs.search_index import (
+    SEARCH_INDEX,
+    TERM,
+    WORK,
+    ProfileRecord,
     SearchRecords,
+    page_start_record,
     text_page_records,
     whole_page,
 )
@@ -372,17 +377,30 @@ def render(derived: Derived) -> Edition:
         generated[OFFLINE_PATH] = b""  # made once the site is written
 
     # Stage 4's part that needs no written site: the search records.
+    blocks = {block.anchor: block for page in paper.pages for block in page.body}
     search = SearchRecords(
         text_pages=tuple(text_page_records(location(page.page), page) for page in paper.pages),
         whole_pages={
-            location(BIBLIOGRAPHY_PAGE): whole_page(location(BIBLIOGRAPHY_PAGE), "Bibliography", (
+            location(BIBLIOGRAPHY_PAGE): whole_page(location(BIBLIOGRAPHY_PAGE), "Bibliography", WORK, (
                 (entry.work.id, f"{entry.formatted.citation} · work cited", entry.formatted.text)
                 for entries in entries_by_group(works, references, paper, actors).values() for entry in entries)),
-            location(GLOSSARY_PAGE): whole_page(location(GLOSSARY_PAGE), "Glossary", (
+            location(GLOSSARY_PAGE): whole_page(location(GLOSSARY_PAGE), "Glossary", TERM, (
                 (term.anchor, f"{term.term} · glossary", term.expansion + (f": {term.note}" if term.note else ""))
                 for term in data.glossary)),
         },
-        kinds={location(actors.page_of(actor.id)): "profile" for actor in actors.all},
+        profiles={
+            location(actors.page_of(actor.id)): ProfileRecord("profile", actor.names, tuple(
+                f"{location(place.passage.page)}#{place.passage.anchor}" for place in found.get(actor.id, ())))
+            for actor in actors.all
+        },
+        page_starts={
+            start.page.number: page_start_record(
+                f"{location(blocks[start.anchor].page)}#{start.page.anchor}", start.page.number,
+                blocks[start.anchor].text.split()[start.word:], blocks[start.page.at])
+            for starts in page_map.breaks.values() for start in starts
+            # A note that runs on to the next page has a break too, not the page's start.
+            if start.marker_id == start.page.anchor
+        },
     )
     schemas = settings.project_dir / "data" / "schemas"
     return Edition(
@@ -391,6 +409,8 @@ def render(derived: Derived) -> Edition:
         extensions=extensions,
         abbreviations=abbreviations(data.glossary),
         template_data={
+            # Where the edition's search finds its index (overrides/partials/search.html).
+            "search_index": SEARCH_INDEX,
             # Every page's Content-Security-Policy (overrides/main.html).
             "content_security_policy": CONTENT_SECURITY_POLICY,
             # The print page links its own stylesheet (overrides/main.html).

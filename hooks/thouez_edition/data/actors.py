@@ -247,6 +247,13 @@ class Actor:
         """For tables and lists where a long official name would crowd the line."""
         return self.acronym if self.acronym and len(self.name) > 60 else self.title
 
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The body's name, its acronym and every name the paper always means it by, each once
+        (not the names that mean it only in some passages)."""
+        everywhere = (alias for alias in self.aliases if alias not in self.scoped_aliases)
+        return tuple(dict.fromkeys(name for name in (self.name, self.acronym, *everywhere) if name))
+
     def sources_of(self, fact: str) -> tuple[Source, ...]:
         return tuple(source for source in self.sources if fact in source.supports)
 
