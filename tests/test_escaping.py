@@ -5,7 +5,6 @@ feed apart) and lone surrogates."""
 
 from __future__ import annotations
 
-import html
 import json
 import re
 import subprocess
@@ -24,7 +23,6 @@ from thouez_edition.escaping import (
     meta_content,
     pandoc_markdown_text,
     script_json,
-    search_text,
     tree_text,
 )
 from thouez_edition.rendering.data_blocks import data_block
@@ -138,13 +136,6 @@ def test_json_in_a_script_element_reads_back_and_cannot_end_the_element(value: o
     page = lxml.html.fromstring(f'<html><head><script type="application/ld+json">{encoded}</script></head></html>')
     (script,) = page.xpath("//script")
     assert json.loads(script.text) == value
-
-
-@given(ANY_TEXT)
-def test_search_index_text_is_html_that_reads_back_exactly(value: str) -> None:
-    escaped = search_text(value)
-    assert "<" not in escaped and html.unescape(escaped) == value
-    assert parsed(f"<p>{escaped}</p>")[0].text_content() == value
 
 
 def pandoc_reads(values: list[str]) -> list[str]:

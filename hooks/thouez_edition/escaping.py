@@ -11,15 +11,14 @@ with the one function for that place.
 | Markdown source (the few `.md` templates)          | `markdown_text`   |
 | text or an attribute of a Python-Markdown element  | `tree_text`       |
 | JSON inside a `<script>` element                   | `script_json`     |
-| a title or text in the search index (HTML)         | `search_text`     |
 | pandoc's Markdown (the records pandoc writes out)  | `pandoc_markdown_text` |
 
-BibTeX and RIS themselves are written by pandoc and rispy (`exports.py`).
+BibTeX and RIS themselves are written by pandoc and rispy (`exports.py`); the search index is
+plain text in JSON, which the edition's search puts into the page as text (`search.js`).
 """
 
 from __future__ import annotations
 
-import html
 import json
 import re
 from typing import Any
@@ -82,11 +81,6 @@ def script_json(value: Any) -> Markup:
     """JSON for a `<script>` element (JSON-LD): no `<`, `>` or `&` that could end the element."""
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     return Markup("".join(_SCRIPT_UNSAFE.get(character, character) for character in text))
-
-
-def search_text(value: Any) -> str:
-    """A title or text in Material's search index, which holds HTML."""
-    return html.escape(str(value), quote=False)
 
 
 def pandoc_markdown_text(value: Any) -> str:
