@@ -74,7 +74,8 @@ PAGEFIND_SEARCH = """async (query) => {
   return {hits, elapsed};
 }"""
 
-Answers = tuple[dict[str, list[str]], list[float]]
+# Each query's hits, each query's time, and the bytes fetched where the engine fetches in parts.
+Answers = tuple[dict[str, list[str]], list[float], int | None]
 
 
 def relative(url: str, site_url: str) -> str:
@@ -91,7 +92,7 @@ def edition_search(page: Page, url: str, queries: list[dict[str, Any]]) -> Answe
         start = time.perf_counter()
         found[item["query"]] = [hit.location for hit in search(page, url, item["query"])]
         times.append((time.perf_counter() - start) * 1000)
-    return found, times
+    return found, times, None
 
 
 def theme_search(worker: str, page: Page, url: str, queries: list[dict[str, Any]]) -> Answers:
@@ -100,7 +101,7 @@ def theme_search(worker: str, page: Page, url: str, queries: list[dict[str, Any]
     answers = page.evaluate(THEME_SEARCH, [url + worker, url + THEME_FILES[0], [item["query"] for item in queries]])
     found = {item["query"]: [relative(location, url) for location in answer["hits"]]
              for item, answer in zip(queries, answers, strict=True)}
-    return found, [answer["elapsed"] for answer in answers]
+    return found, [answer["elapsed"] for answer in answers], None
 
 
 def pagefind_search(page: Page, url: str, queries: list[dict[str, Any]]) -> Answers:
@@ -110,7 +111,9 @@ def pagefind_search(page: Page, url: str, queries: list[dict[str, Any]]) -> Answ
         result = page.evaluate(PAGEFIND_SEARCH, item["query"])
         found[item["query"]] = [relative(hit, url) for hit in result["hits"]]
         times.append(result["elapsed"])
-    return found, times
+    fetched = page.evaluate("performance.getEntriesByType('resource').filter(r => r.name.includes('/pagefind/'))"
+                            ".reduce((sum, r) => sum + (r.encodedBodySize || 0), 0)")
+    return found, times, int(fetched)
 
 
 def has_pagefind() -> bool:
@@ -167,9 +170,8 @@ def benchmark(queries: list[dict[str, Any]], pagefind: bool) -> None:
                  "--exclude-selectors", ".apparatus, .headerlink, .footnote-backref, sup", "--quiet"],
                 check=True,
             )
-            whole = [path for path in (site / "pagefind").rglob("*") if path.is_file()]
-            size = sum(path.stat().st_size for path in whole)
-            engines["Pagefind"] = (pagefind_search, (size, size))  # its files are compressed already
+            # Its files are compressed already; what a reader fetches is measured in the page.
+            engines["Pagefind"] = (pagefind_search, (0, 0))
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=QUIET_CHROMIUM_FLAGS)
             results = {}
@@ -191,16 +193,17 @@ def report(queries: list[dict[str, Any]], results: dict[str, Answers], sizes: di
     print("first: the hit wanted is first; top 3: in the first three; page: the first hit is on its page.")
     print(f"{'':18} {'first':>7} {'top 3':>7} {'page':>7}  " + "  ".join(f"{kind + ' (first)':>15}" for kind in kinds)
           + f" {'KiB to search':>14} {'gzipped':>8} {'ms, median':>11}")
-    for name, (found, times) in results.items():
+    for name, (found, times, fetched) in results.items():
         scores = [right(found[item["query"]], item) for item in queries]
         share = [f"{sum(score[i] for score in scores)}/{len(queries)}" for i in range(3)]
         by_kind = [f"{sum(right(found[item['query']], item)[0] for item in queries if item['kind'] == kind)}"
                    f"/{sum(item['kind'] == kind for item in queries)}" for kind in kinds]
-        raw, packed = sizes[name]
+        raw, packed = sizes[name] if fetched is None else (fetched, fetched)
         print(f"{name:18} {share[0]:>7} {share[1]:>7} {share[2]:>7}  " + "  ".join(f"{cell:>15}" for cell in by_kind)
               + f" {raw / 1024:>14.0f} {packed / 1024:>8.0f} {statistics.median(times):>11.0f}")
     print("The edition's time is through its box (the query put in, the hits drawn); the theme's and")
-    print("Pagefind's through their own interfaces, without drawing. Pagefind fetches only the chunks a query needs.")
+    print("Pagefind's through their own interfaces, without drawing. Pagefind fetches only the chunks its queries need:")
+    print("its bytes are those fetched for these queries, as sent (compressed).")
     edition = results["edition's search"][0]
     for item in queries:
         if not right(edition[item["query"]], item)[0 if "first" in item else 1]:
