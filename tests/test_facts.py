@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from thouez_edition.data.actors import MIRROR_HOSTS, Actors, entry_facts, load_actors
+from thouez_edition.data.actors import Actors, entry_facts, load_actors
+from thouez_edition.data.sources import MIRROR_HOSTS
 from thouez_edition.text.against_data import check_actors_against_paper
 from thouez_edition.text.mentions import NameMatcher
 
