@@ -119,7 +119,7 @@ ORGANIZATION_FACTS = {
     "founded_by": "Founded by",
     "headquarters": "Headquarters",
     "website_2004": "Address in 2004",
-    "website": "Website today",
+    "website": "Website",
     "summary": "Summary",
     "since_2004": "Since 2004",
 }
@@ -249,6 +249,12 @@ class Actor:
 
     def sources_of(self, fact: str) -> tuple[Source, ...]:
         return tuple(source for source in self.sources if fact in source.supports)
+
+    def as_of(self, fact: str) -> int | None:
+        """The year a fact about the present holds for: the latest year its web sources were
+        consulted in."""
+        years = [source.consulted.year for source in self.sources_of(fact) if source.consulted]
+        return max(years) if years else None
 
     def differences_on(self, fact: str) -> tuple[Difference, ...]:
         return tuple(difference for difference in self.differences if fact in difference.facts)

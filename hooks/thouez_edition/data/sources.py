@@ -9,7 +9,8 @@ the audit counts.
 - Each source is of one kind (`KINDS`): the body's own pages, an intergovernmental body's, a
   government's, a reference work or catalogue, an archived copy, or another site. The kind of a
   web source follows from its host (`HOST_KINDS`, and the entry's own addresses for "primary");
-  a document cited by its symbol states its kind.
+  a document cited by its symbol states its kind, and so may a web source where its host does
+  not tell it (a body's own site at another address).
 """
 
 from __future__ import annotations
@@ -67,6 +68,8 @@ HOST_KINDS: dict[str, str] = {
         "britannica.com", "encyclopedia.com", "treccani.it", "wikidata.org", "books.google.com",
         "jstor.org", "link.springer.com", "onlinelibrary.wiley.com", "ecoi.net", "ioc.u-tokyo.ac.jp",
         "hrlibrary.umn.edu", "umn.edu", "enb.iisd.org", "odihpn.org", "uia.org",
+        # publishers' pages of the works cited
+        "jcie.org", "wri.org",
     ), "reference"),
     **dict.fromkeys((ARCHIVE_HOST, "webarchive.archive.unhcr.org"), "archived"),
 }
