@@ -41,7 +41,7 @@ KEPT = {
     "URL", "url", "website", "website_2004", "DOI", "ISBN", "issued", "event-date", "accessed",
     "language", "locator", "note", "founded", "established", "members_as_of", "volume", "issue",
     "page", "number", "collection-number", "number-of-pages", "aliases", "supports", "passage",
-    "only_in", "facts", "wikidata", "ror", "term", "find", "replace",
+    "only_in", "facts", "wikidata", "ror", "term", "find", "replace", "consulted", "archived",
 }
 ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 FILES = ("organizations.yml", "rcpms.yml", "glossary.yml", "citations.yml", "emendations.yml", "paper.yml", "edition.yml")

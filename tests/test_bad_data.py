@@ -151,10 +151,10 @@ EXPECTED: dict[str, list[str]] = {
         'data/rcpms.yml:1: puebla-process: has unknown field colour; expected only acronym, aliases, established, id, members, members_as_of, name, ngo_participation, not_mentions, observers, official_name, paper_differs, region, relations, secretariat, secretariat_id, since_2004, sources, summary, website, wikidata',
     ],
     'a source with neither an address nor a passage': [
-        'data/organizations.yml:12: iom.sources[0]: is none of the forms it may take; expected exactly one: a web page, given by its url or a passage of the paper, given by its anchor',
+        'data/organizations.yml:12: iom.sources[0]: is none of the forms it may take; expected exactly one: a web page, given by its url and the day it was consulted; a passage of the paper, given by its anchor; or a document with no web address of its publisher, given by its symbol or reference and its kind',
     ],
     'a source with both an address and a passage': [
-        'data/organizations.yml:12: iom.sources[0]: fits more than one of the forms it may take; expected exactly one: a web page, given by its url or a passage of the paper, given by its anchor',
+        'data/organizations.yml:12: iom.sources[0]: fits more than one of the forms it may take; expected exactly one: a web page, given by its url and the day it was consulted; a passage of the paper, given by its anchor; or a document with no web address of its publisher, given by its symbol or reference and its kind',
     ],
     'a source without a title': [
         "data/organizations.yml:12: iom.sources[0].title: is missing; expected the source's title, with who published it",
@@ -191,6 +191,42 @@ EXPECTED: dict[str, list[str]] = {
     ],
     "a repair kind's id given twice": [
         'data/emendations.yml:5: silent_repairs[page-furniture].id: repeats the id of entry 1; expected each id once',
+    ],
+    'a web source without the day it was consulted': [
+        'data/organizations.yml:12: iom.sources[0].consulted: is missing; expected the day the page was read, as an ISO date such as 2026-12-06',
+    ],
+    'a consulted day that is not in the calendar': [
+        'data/rcpms.yml:15: puebla-process.sources[0].consulted: is "2026-02-30", which is not a date of the calendar; expected the day the page was read, as an ISO date such as 2026-12-06',
+    ],
+    'a consulted day in words': [
+        'data/rcpms.yml:15: puebla-process.sources[0].consulted: is "6 December 2026"; expected the day the page was read, as an ISO date such as 2026-12-06',
+    ],
+    'a consulted day given for a passage of the paper': [
+        'data/organizations.yml:20: berne-initiative.sources[0].consulted: is given for a passage of the paper, which is not a web page; expected consulted only on a source with a url',
+    ],
+    'an archived copy on another site than the Internet Archive': [
+        'data/organizations.yml:20: berne-initiative.sources[0].archived: is "https://archive.ph/abcde"; expected an Internet Archive copy of the page, https://web.archive.org/web/YYYYMMDDhhmmss/ followed by its address',
+    ],
+    'an archived copy without the date of the copy': [
+        'data/organizations.yml:20: berne-initiative.sources[0].archived: is "https://web.archive.org/web/2004/https://www.iom.int/berne-…"; expected an Internet Archive copy of the page, https://web.archive.org/web/YYYYMMDDhhmmss/ followed by its address',
+    ],
+    'an archived copy of another address': [
+        "data/organizations.yml:20: berne-initiative.sources[0].archived: is a copy of https://www.iom.int/other-page; expected a copy of the source's own address, https://www.iom.int/berne-initiative",
+    ],
+    'a document of an unknown kind': [
+        'data/organizations.yml:20: berne-initiative.sources[0].kind: is "blog"; expected one of "primary", "igo", "government", "reference", "other"',
+    ],
+    'an identifier without its source': [
+        'data/organizations.yml:8: iom.wikidata: has no source; expected a source that lists “wikidata” under supports',
+    ],
+    "a work's address on a site that copies others": [
+        "data/citations.yml:24: hrw-website.URL: is on studylib.net, which copies other sites; expected a primary source: the body's own pages, an archived copy, an official document, a catalogue record or a reference work",
+    ],
+    "a work's source on a site that copies others": [
+        "data/citations.yml:15: nelson-2002.sources[0].url: is on zbook.org, which copies other sites; expected a primary source: the body's own pages, an archived copy, an official document, a catalogue record or a reference work",
+    ],
+    "a work's archived copy of another address": [
+        "data/citations.yml:15: nelson-2002.sources[0].archived: is a copy of https://doi.org/10.1023/other; expected a copy of the source's own address, https://doi.org/10.1023/A:1022062010375",
     ],
     'an alias claimed by two entries': [
         'data/organizations.yml:16: berne-initiative.aliases[1]: “IOM” is already an alias of iom; expected each name to belong to one entry',

@@ -11,7 +11,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from thouez_edition.data.actors import MIRROR_HOSTS, Actors, entry_facts, load_actors
+from thouez_edition.data.actors import Actors, entry_facts, load_actors
+from thouez_edition.data.source_audit import KINDS, ROWS, audit_sources, audit_table
+from thouez_edition.data.sources import ARCHIVE_HOST, MIRROR_HOSTS, archived_on, host_of, source_kind
+from thouez_edition.data.works import load_works
 from thouez_edition.text.against_data import check_actors_against_paper
 from thouez_edition.text.mentions import NameMatcher
 
@@ -52,11 +55,24 @@ def test_every_fact_of_every_entry_names_a_source(actors: Actors) -> None:
     assert unsourced == []
 
 
+def all_source_urls(actors: Actors) -> list[str]:
+    """Every address a source gives, in every data file: the profiles' sources and their archived
+    copies, the works' addresses and their sources'."""
+    urls = [url for actor in actors.all for source in actor.sources for url in (source.url, source.archived) if url]
+    for work in yaml.safe_load((ROOT / "data" / "citations.yml").read_text(encoding="utf-8")):
+        urls += [work["URL"]] if "URL" in work else []
+        urls += [url for source in work["sources"] for url in (source.get("url"), source.get("archived")) if url]
+    return urls
+
+
 def test_no_source_is_on_a_mirror_host(actors: Actors) -> None:
-    hosts = Counter(source.host for actor in actors.all for source in actor.sources if source.url)
+    hosts = Counter(host_of(url) for url in all_source_urls(actors))
     print("Source hosts:", ", ".join(f"{host} ({count})" for host, count in sorted(hosts.items())))
     on_mirrors = sorted(host for host in hosts if host in MIRROR_HOSTS or any(host.endswith("." + m) for m in MIRROR_HOSTS))
     assert on_mirrors == []
+    # The copies once in citations.yml are refused too.
+    assert {"zbook.org", "studylib.net", "vdocuments.us", "vdocument.in", "123docz.net", "pdfslide.us",
+            "un-documents.net", "earthsummit2002.org"} <= MIRROR_HOSTS
     # The mirrors found in the data before are all on the list, so they can never come back.
     assert {"piglix.com", "encyclopediahub.com", "bliptext.com", "de.zxc.wiki", "chinaurl.com",
             "slovar-vocab.com", "todayshistory.org", "skywalker.gr"} <= MIRROR_HOSTS
@@ -67,6 +83,59 @@ def test_every_archived_copy_gives_its_date(actors: Actors) -> None:
         for source in actor.sources:
             if source.host == "web.archive.org":
                 assert source.archived_on is not None, f"{actor.id}: {source.url}"
+
+
+def test_every_web_source_of_a_profile_gives_the_day_it_was_consulted(actors: Actors) -> None:
+    undated = [f"{actor.id}: {source.url}" for actor in actors.all for source in actor.sources
+               if source.url and source.consulted is None]
+    assert undated == []
+    # Only web pages are consulted on a day; a passage of the paper or a document is not.
+    assert all(source.consulted is None for actor in actors.all for source in actor.sources if not source.url)
+
+
+def test_every_archived_copy_beside_a_source_is_a_dated_copy_of_its_address(actors: Actors) -> None:
+    for url in all_source_urls(actors):
+        if host_of(url) == ARCHIVE_HOST:
+            assert archived_on(url) is not None, url
+    for actor in actors.all:
+        for source in actor.sources:
+            if source.archived:
+                assert source.archived_copy_on is not None and source.url and source.url.split("//")[-1] in source.archived
+
+
+def test_every_identifier_is_sourced_to_its_record(actors: Actors) -> None:
+    for actor in actors.all:
+        if actor.wikidata:
+            records = [s for s in actor.sources_of("wikidata") if s.url == f"https://www.wikidata.org/wiki/{actor.wikidata}"]
+            assert records and all(s.consulted for s in records), actor.id
+
+
+def test_the_weak_sources_are_gone(actors: Actors) -> None:
+    """A student encyclopedia, Infoplease, Fact Monster, a national statistics office, another
+    government's trade department and foreign ministry, and a 1999 mailing-list archive."""
+    weak = {"kids.britannica.com", "infoplease.com", "factmonster.com", "stat.gov.pl", "tid.gov.hk",
+            "mofa.gov.tw", "friends-partners.org", "slave2.omega.jstor.org"}
+    hosts = {host_of(url) for url in all_source_urls(actors)}
+    assert not {host for host in hosts if any(host == w or host.endswith("." + w) for w in weak)}
+
+
+def test_the_audit_counts_every_source_once_by_kind(actors: Actors) -> None:
+    works = load_works(ROOT / "data")
+    audit = audit_sources(actors, works)
+    profile_sources = sum(len(actor.sources) for actor in actors.all)
+    work_sources = sum(len(item["sources"]) for item in works.document.data)
+    assert len(audit.sources) == profile_sources + work_sources
+    assert sum(audit.total(kind) for kind in ROWS) == len(audit.sources)
+    table = audit_table(audit)
+    for kind in ROWS:
+        assert f"| {kind}: " in table
+    # The kinds follow the host, and a body's own pages are primary on its own profile.
+    assert source_kind("https://www.iom.int/berne-initiative", ("iom.int",)) == "primary"
+    assert source_kind("https://www.iom.int/berne-initiative") == "igo"
+    assert source_kind("https://web.archive.org/web/20200404165201/https://unitar.org/", ("unitar.org",)) == "archived"
+    assert source_kind("https://www.treccani.it/enciclopedia/x/") == "reference"
+    assert source_kind("https://statewatch.org/x") == "other"
+    assert set(KINDS) == {"primary", "igo", "government", "reference", "archived", "other"}
 
 
 @pytest.mark.parametrize(
@@ -146,6 +215,80 @@ def test_mprp_is_not_expanded_without_a_source() -> None:
     assert "Migration Policy, Research and Programmes" not in text
     works = {work["id"]: work for work in yaml.safe_load(text)}
     assert works["iom-2002-legal-norms"]["author"] == [{"literal": "International Organization for Migration (IOM), MPRP"}]
+
+
+# --- facts current as of the edition's date, and consistent across profiles -----------------
+
+
+def texts(actor) -> str:
+    parts = [actor.summary, actor.since_2004 or ""]
+    if hasattr(actor, "ngo_known"):
+        parts.append(actor.ngo_known)
+    return " ".join(" ".join(parts).split())
+
+
+def test_no_fact_about_the_present_goes_undated(actors: Actors) -> None:
+    undated = []
+    for actor in actors.all:
+        for sentence in re.split(r"(?<=[.;])\s", texts(actor)):
+            if re.search(r"\b(now|currently|current|today|still exists)\b", sentence) and "as of" not in sentence:
+                undated.append(f"{actor.id}: {sentence}")
+    assert undated == []
+
+
+def test_the_high_level_working_group_is_succeeded_with_its_date(actors: Actors) -> None:
+    group = actors.get("high-level-working-group-asylum-migration")
+    assert "still exists" not in group.since_2004
+    assert "Working Party on External Aspects of Asylum and Migration" in group.since_2004
+    assert "2021" in group.since_2004 and "as of 2026" in group.since_2004
+
+
+def test_imp_is_not_said_to_be_run_by_unitar(actors: Actors) -> None:
+    imp = actors.get("imp")
+    assert "run by UNITAR" not in imp.summary
+    assert [r.fact for r in imp.relations if r.target == "unitar"] == ["partner-of:unitar"]
+    assert actors.get("imp").sources_of("partner-of:unitar")[0].url.startswith("http://www.ilo.org/")
+
+
+def test_unitar_gives_both_its_years(actors: Actors) -> None:
+    unitar = actors.get("unitar")
+    assert unitar.founded == 1963
+    assert "1963" in unitar.summary and "1965" in unitar.summary
+
+
+def test_midwa_lists_only_the_states_still_in_ecowas(actors: Actors) -> None:
+    midwa = actors.get("midwa")
+    assert not {"Burkina Faso", "Mali", "Niger"} & set(midwa.members)
+    assert len(midwa.members) == 12 and midwa.members_as_of >= 2025
+    assert "29 January 2025" in midwa.since_2004
+
+
+def test_the_migrant_workers_convention_count_is_dated(actors: Actors) -> None:
+    campaign = actors.get("global-campaign-migrant-workers-convention")
+    assert "60" in campaign.since_2004 and "21 February 2025" in campaign.since_2004
+    assert any(s.url and "ungeneva.org" in s.url and s.consulted for s in campaign.sources_of("since_2004"))
+
+
+def test_the_igc_counts_are_dated(actors: Actors) -> None:
+    igc = actors.get("igc")
+    assert igc.members_as_of == 2021 and len(igc.members) == 17
+    assert "19 participating states" in igc.since_2004 and "2023–2024" in igc.since_2004
+
+
+def test_the_manila_process_begins_in_1996_everywhere(actors: Actors) -> None:
+    assert actors.get("manila-process").established == 1996
+    assert actors.get("manila-process").sources_of("established")[0].document.startswith("IOM Council document MC/INF/266")
+    for actor in actors.all:
+        text = texts(actor)
+        assert "settles the year it began" not in text, actor.id
+        for match in re.finditer(r"Manila Process[^.]*", text):
+            years = re.findall(r"\b(19\d\d)\b", match.group(0))
+            assert all(year in ("1996", "1999") for year in years), (actor.id, match.group(0))
+
+
+def test_the_core_group_has_one_size(actors: Actors) -> None:
+    counts = {int(n) for actor in actors.all for n in re.findall(r"Core Group of (\d+)", texts(actor))}
+    assert counts == {34}
 
 
 # --- every body the paper names ------------------------------------------------------------

@@ -22,7 +22,6 @@ from datetime import date
 from functools import cached_property
 from pathlib import Path
 from typing import Any, ClassVar, Literal
-from urllib.parse import urlsplit
 
 from thouez_edition.data.files import (
     JsonPath,
@@ -34,6 +33,17 @@ from thouez_edition.data.files import (
     read_yaml,
 )
 from thouez_edition.data.names import name_problem
+from thouez_edition.data.sources import (
+    ARCHIVE_HOST,
+    archive_problem,
+    archived_on,
+    archived_original,
+    host_of,
+    is_mirror,
+    mirror_message,
+    same_address,
+    source_kind,
+)
 from thouez_edition.errors import DataError, Problem, raise_if_any
 
 ORGANIZATIONS = "organizations.yml"
@@ -109,7 +119,7 @@ ORGANIZATION_FACTS = {
     "founded_by": "Founded by",
     "headquarters": "Headquarters",
     "website_2004": "Address in 2004",
-    "website": "Website today",
+    "website": "Website",
     "summary": "Summary",
     "since_2004": "Since 2004",
 }
@@ -129,37 +139,26 @@ PROCESS_FACTS = {
 # Facts that a source need not support because the paper itself does (checked against the text:
 # a 2004 address the paper printed needs no other source).
 FROM_THE_PAPER = ("aliases", "paper_category")
-# Copies of other sites' pages (encyclopedia mirrors, aggregators, document-sharing sites): never a
-# source. A fact they carry is sourced from the page they copy, or left out.
-MIRROR_HOSTS = frozenset({
-    "piglix.com", "encyclopediahub.com", "bliptext.com", "de.zxc.wiki", "zxc.wiki", "chinaurl.com",
-    "slovar-vocab.com", "todayshistory.org", "skywalker.gr", "wikimili.com", "wiki2.org",
-    "fr-academic.com", "iiab.me", "wordscope.be", "docslib.org",
-    "vdocuments.net", "vdocuments.us", "fdocuments.net", "fdocuments.us", "fdocuments.in",
-    "docplayer.net", "studylib.es", "studylib.net", "docsbay.net", "yumpu.com", "scribd.com",
-    "pt.scribd.com", "slideplayer.com", "zbook.org", "idealist.org", "europeanlaw.lawlegal.eu",
-    "securesustain.org", "aspireias.com", "borgenmagazine.com", "unostamps.nl", "wn.com",
-    "peopleandtheplanet.com", "darpe.me", "bfjaawards.com", "en.wikipedia.org",
-    "nationsencyclopedia.com", "liquisearch.com", "memim.com", "documents.pub", "pdfslide.net",
-    "readkong.com", "lawsdocbox.com", "dokumen.tips", "en-academic.com",
-})
-ARCHIVE_HOST = "web.archive.org"
-ARCHIVED_COPY = re.compile(r"^/web/(?P<stamp>\d{8})\d{0,6}[a-z_]*/")
-
-
-def host_of(url: str) -> str:
-    return (urlsplit(url).hostname or "").removeprefix("www.")
-
-
+# Identifiers in other registries: each is a fact like any other, supported by its record there
+# (a source with the Wikidata item's address, the day it was consulted, supports [wikidata]).
+IDENTIFIERS = ("wikidata", "ror")
 @dataclass(frozen=True)
 class Source:
-    """A source and the facts of its entry that it supports; `number` is its place in the list."""
+    """A source and the facts of its entry that it supports; `number` is its place in the list.
+
+    A source is a web page (`url`, with the day it was `consulted` and, where the page is gone or
+    may change, an Internet Archive copy, `archived`), a passage of the paper (`passage`), or a
+    document cited by its symbol or reference (`document`)."""
 
     number: int
     title: str
     url: str | None
     passage: str | None  # a passage of the paper (an anchor such as fn:10) instead of a web page
     supports: tuple[str, ...]
+    consulted: date | None = None
+    archived: str | None = None
+    document: str | None = None
+    kind: str = "other"  # one of sources.KINDS, or "paper" for a passage of the paper
 
     @property
     def host(self) -> str:
@@ -167,12 +166,13 @@ class Source:
 
     @property
     def archived_on(self) -> date | None:
-        """The day an Internet Archive copy was made, read from its address."""
-        match = ARCHIVED_COPY.match(urlsplit(self.url).path) if self.url and self.host == ARCHIVE_HOST else None
-        if match is None:
-            return None
-        stamp = match["stamp"]
-        return date(int(stamp[:4]), int(stamp[4:6]), int(stamp[6:]))
+        """The day an Internet Archive copy was made, when the source itself is one."""
+        return archived_on(self.url) if self.url else None
+
+    @property
+    def archived_copy_on(self) -> date | None:
+        """The day of the source's `archived` copy."""
+        return archived_on(self.archived) if self.archived else None
 
 
 @dataclass(frozen=True)
@@ -256,6 +256,12 @@ class Actor:
 
     def sources_of(self, fact: str) -> tuple[Source, ...]:
         return tuple(source for source in self.sources if fact in source.supports)
+
+    def as_of(self, fact: str) -> int | None:
+        """The year a fact about the present holds for: the latest year its web sources were
+        consulted in."""
+        years = [source.consulted.year for source in self.sources_of(fact) if source.consulted]
+        return max(years) if years else None
 
     def differences_on(self, fact: str) -> tuple[Difference, ...]:
         return tuple(difference for difference in self.differences if fact in difference.facts)
@@ -380,8 +386,9 @@ def alias_name(alias: str | dict[str, Any]) -> str:
 
 
 def entry_facts(item: dict[str, Any], labels: Mapping[str, str]) -> dict[str, JsonPath]:
-    """The facts an entry states, each with the path of its value: fields, then relations."""
-    facts: dict[str, JsonPath] = {name: (name,) for name in labels if name in item}
+    """The facts an entry states, each with the path of its value: fields, identifiers, then
+    relations."""
+    facts: dict[str, JsonPath] = {name: (name,) for name in (*labels, *IDENTIFIERS) if name in item}
     for number, relation in enumerate(item.get("relations", [])):
         facts[f"{relation['type']}:{relation['target']}"] = ("relations", number)
     return facts
@@ -389,8 +396,10 @@ def entry_facts(item: dict[str, Any], labels: Mapping[str, str]) -> dict[str, Js
 
 def check_sources(document: YamlDocument, labels: Mapping[str, str], indexes: list[int] | None = None) -> list[Problem]:
     """Every fact has a source that says it supports it; every source supports facts the entry
-    states; no source is a mirror; each difference from the paper is about a fact stated here.
-    Only the entries at `indexes` (those that passed their schema) are checked, all if None."""
+    states, is no mirror, and, if it is a web page, gives the day it was consulted; an archived
+    copy is a dated Internet Archive copy of the source's own address; each difference from the
+    paper is about a fact stated here. Only the entries at `indexes` (those that passed their
+    schema) are checked, all if None."""
     problems: list[Problem] = []
     for index in range(len(document.data)) if indexes is None else indexes:
         item = document.data[index]
@@ -408,15 +417,9 @@ def check_sources(document: YamlDocument, labels: Mapping[str, str], indexes: li
                 if fact not in facts:
                     problem((*where, "supports", position), f"sources[{number}].supports[{position}]",
                             f"“{fact}” is not a fact of this entry; expected one of {', '.join(facts)}")
-            host = host_of(source.get("url", ""))
-            if host in MIRROR_HOSTS or any(host.endswith("." + mirror) for mirror in MIRROR_HOSTS):
-                problem((*where, "url"), f"sources[{number}].url",
-                        f"is on {host}, which copies other sites; expected a primary source: the body's own "
-                        "pages, an archived copy, an official document, a catalogue record or a reference work")
-            if host == ARCHIVE_HOST and not ARCHIVED_COPY.match(urlsplit(source["url"]).path):
-                problem((*where, "url"), f"sources[{number}].url",
-                        "is an Internet Archive address without the date of its copy; expected "
-                        "https://web.archive.org/web/YYYYMMDDhhmmss/ followed by the address")
+            for message in source_problems(source):
+                field_name, _, text = message.partition(": ")
+                problem((*where, field_name), f"sources[{number}].{field_name}", text)
         for fact, path in facts.items():
             # A 2004 address the paper printed needs no other source (checked against the text).
             if fact not in supported and fact != "website_2004":
@@ -428,6 +431,37 @@ def check_sources(document: YamlDocument, labels: Mapping[str, str], indexes: li
                     problem(("paper_differs", number, "facts", position), f"paper_differs[{number}].facts[{position}]",
                             f"“{fact}” is not a fact of this entry; expected one of {', '.join(f for f in facts if ':' not in f)}")
     return problems
+
+
+def source_problems(source: dict[str, Any]) -> list[str]:
+    """What is wrong with one source of a profile, each as `field: message`."""
+    found: list[str] = []
+    url, archived = source.get("url"), source.get("archived")
+    if url is not None:
+        if is_mirror(url):
+            found.append(f"url: {mirror_message(url)}")
+        if host_of(url) == ARCHIVE_HOST and archive_problem(url):
+            found.append(f"url: {archive_problem(url)}")
+        if "consulted" not in source:
+            found.append("consulted: is missing; expected the day the page was read, as an ISO date "
+                         "such as 2026-12-06")
+    else:
+        what = "a passage of the paper" if "passage" in source else "a document cited by its symbol"
+        for name in ("consulted", "archived"):
+            if name in source:
+                found.append(f"{name}: is given for {what}, which is not a web page; expected {name} "
+                             "only on a source with a url")
+    if archived is not None and url is not None:
+        problem = archive_problem(archived)
+        if problem:
+            found.append(f"archived: {problem}")
+        elif host_of(url) == ARCHIVE_HOST:
+            found.append("archived: is given for a source that is itself an Internet Archive copy; "
+                         "expected archived only on a source at the page's own address")
+        elif not same_address(archived_original(archived), url):
+            found.append(f"archived: is a copy of {archived_original(archived)}; expected a copy of the "
+                         f"source's own address, {url}")
+    return found
 
 
 def cross_check(
@@ -523,8 +557,7 @@ def _common(item: dict[str, Any], where: _Where) -> dict[str, Any]:
         "website": item.get("website"),
         "wikidata": item.get("wikidata"),
         "sources": tuple(
-            Source(number, s["title"], s.get("url"), s.get("passage"), tuple(s["supports"]))
-            for number, s in enumerate(item["sources"], start=2)  # 1 is the paper itself
+            _source(number, s, own_hosts(item)) for number, s in enumerate(item["sources"], start=2)  # 1 is the paper itself
         ),
         "differences": tuple(
             Difference(tuple(d["facts"]), d["paper"], d["passage"], d["comment"], where.lines.get(f"paper_differs[{n}]"))
@@ -539,6 +572,19 @@ def _common(item: dict[str, Any], where: _Where) -> dict[str, Any]:
         "lines": where.lines,
         "source_file": where.file,
     }
+
+
+def own_hosts(item: dict[str, Any]) -> tuple[str, ...]:
+    """The hosts of an entry's own addresses, today's and 2004's: its pages there are primary."""
+    return tuple(host_of(item[name]) for name in ("website", "website_2004") if item.get(name))
+
+
+def _source(number: int, source: dict[str, Any], hosts: tuple[str, ...]) -> Source:
+    url = source.get("url")
+    kind = "paper" if "passage" in source else source.get("kind") or source_kind(url or "", hosts)
+    consulted = date.fromisoformat(source["consulted"]) if "consulted" in source else None
+    return Source(number, source["title"], url, source.get("passage"), tuple(source["supports"]),
+                  consulted, source.get("archived"), source.get("document"), kind)
 
 
 def _organization(item: dict[str, Any], where: _Where) -> Organization:

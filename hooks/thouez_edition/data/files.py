@@ -568,9 +568,14 @@ def explain(error: jsonschema.ValidationError) -> str:
         if forms and all(forms):
             # jsonschema gives the branches' errors when none matched, none when several did.
             what = "is none of the forms it may take" if error.context else "fits more than one of the forms it may take"
-            return f"{what}; expected exactly one: " + " or ".join(forms)
+            return f"{what}; expected exactly one: " + _alternatives(forms)
         return f"is {_describe(value)}; expected {expected or 'one of the forms its schema allows'}"
     return _short(str(error.message)) + (f"; expected {expected}" if expected else "")
+
+
+def _alternatives(forms: list[str]) -> str:
+    """“a, b or c”: the forms a value may take, as a sentence lists them."""
+    return forms[0] if len(forms) == 1 else "; ".join(forms[:-1]) + "; or " + forms[-1]
 
 
 def _short(text: str, limit: int = 60) -> str:

@@ -1,8 +1,10 @@
 """The works the notes cite (`data/citations.yml`): CSL records plus where the paper cites them.
 
-Checked in two steps: against the schema and for repeated ids when the data is loaded; against
-the text once the notes are read (a note the paper does not have, a locator the note does not
-give, an organisation id that no profile has).
+Checked in two steps: against the schema, for repeated ids and against the rules for sources (no
+address on a site that copies others, in the work's URL or its sources; an archived copy dated,
+of the source's own address) when the data is loaded; against the text once the notes are read (a
+note the paper does not have, a locator the note does not give, an organisation id that no
+profile has).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from thouez_edition.data.files import (
     load_schemas,
     read_yaml,
 )
+from thouez_edition.data.sources import archive_problem, archived_original, is_mirror, mirror_message, same_address
 from thouez_edition.errors import Problem, raise_if_any
 
 FILE = "citations.yml"
@@ -97,6 +100,8 @@ def load_works(data_dir: Path, display_dir: str = "data", schemas: Schemas | Non
                         f"is already the id of the work at line {first[item['id']]}; expected a unique id")
             )
         first.setdefault(item["id"], document.line((index, "id")) or 0)
+        if checked.is_valid((index,)):
+            problems += source_problems(document, index)
     raise_if_any(problems)
     works = tuple(
         Work(
@@ -111,6 +116,33 @@ def load_works(data_dir: Path, display_dir: str = "data", schemas: Schemas | Non
         for index, item in enumerate(document.data)
     )
     return Works(document.display_path, works, document)
+
+
+def source_problems(document: YamlDocument, index: int) -> list[Problem]:
+    """A work's address and its sources' addresses on a site that copies others; an archived copy
+    that is not a dated Internet Archive copy of its source's address."""
+    item = document.data[index]
+    problems: list[Problem] = []
+
+    def problem(path: tuple[str | int, ...], field: str, message: str) -> None:
+        problems.append(Problem(document.display_path, document.line((index, *path)), item["id"], field, message))
+
+    if "URL" in item and is_mirror(item["URL"]):
+        problem(("URL",), "URL", mirror_message(item["URL"]))
+    for number, source in enumerate(item["sources"]):
+        url, archived = source.get("url"), source.get("archived")
+        if url is not None and is_mirror(url):
+            problem(("sources", number, "url"), f"sources[{number}].url", mirror_message(url))
+        if archived is None:
+            continue
+        wrong = archive_problem(archived)
+        if wrong is None and url is not None and not same_address(archived_original(archived), url):
+            wrong = f"is a copy of {archived_original(archived)}; expected a copy of the source's own address, {url}"
+        if wrong is None and url is None:
+            wrong = "is given for a source with no url; expected archived only beside the url it is a copy of"
+        if wrong:
+            problem(("sources", number, "archived"), f"sources[{number}].archived", wrong)
+    return problems
 
 
 def csl_record(item: dict[str, Any]) -> dict[str, Any]:

@@ -50,6 +50,8 @@ PAPER_FACT_LABELS = {
     "kind": "Kind",
     "website_2004": "Address in 2004",
 }
+# Identifiers in other registries, with the labels the facts box gives them.
+IDENTIFIER_LABELS = {"wikidata": "Wikidata", "ror": "ROR"}
 WIKIDATA = "https://www.wikidata.org/wiki/{}"
 ROR = "https://ror.org/{}"
 # A process's secretariat and observers, as the organisation they name states them.
@@ -110,7 +112,7 @@ def fact_label(actor: Actor, actors: Actors, fact: str) -> str:
     if ":" in fact:
         relation, target = fact.split(":", 1)
         return f"{RELATION_LABELS[relation]} {actors.get(target).title}"
-    return actor.fact_labels.get(fact) or PAPER_FACT_LABELS[fact]
+    return actor.fact_labels.get(fact) or IDENTIFIER_LABELS.get(fact) or PAPER_FACT_LABELS[fact]
 
 
 def paper_facts(actor: Actor, paper: Paper) -> list[str]:
@@ -161,7 +163,7 @@ def incoming_relations(actor: Actor, actors: Actors) -> list[tuple[RelationView,
 def fact_notes(actor: Actor, actors: Actors, paper: Paper) -> FactNotes:
     from_paper = paper_facts(actor, paper)
     references: dict[str, tuple[int, ...]] = {}
-    facts = [*actor.fact_labels, *from_paper, *(relation.fact for relation in actor.relations)]
+    facts = [*actor.fact_labels, *IDENTIFIER_LABELS, *from_paper, *(relation.fact for relation in actor.relations)]
     for fact in dict.fromkeys(facts):
         numbers = ([PAPER_SOURCE] if fact in from_paper else []) + [source.number for source in actor.sources_of(fact)]
         if numbers:
