@@ -37,7 +37,7 @@ def settle(page: Page) -> None:
 def use_scheme(page: Page, scheme: str) -> None:
     """Switch the colour scheme as a reader does, with the palette toggle in the header."""
     if page.evaluate("document.body.dataset.mdColorScheme") != scheme:
-        page.locator("form[data-md-component=palette] label:visible").click()
+        page.locator("form[data-edition-palette] label:visible").click()
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", scheme)
     page.mouse.move(0, 0)  # leave the toggle, so its own tooltip does not stay open
 

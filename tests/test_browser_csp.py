@@ -114,7 +114,7 @@ def table_sorts(page: Page) -> None:
 
 def scheme_toggles(page: Page) -> None:
     before = page.locator("body").get_attribute("data-md-color-scheme")
-    page.locator("form[data-md-component=palette] label:visible").click()
+    page.locator("form[data-edition-palette] label:visible").click()
     expect(page.locator("body")).not_to_have_attribute("data-md-color-scheme", before or "")
     page.mouse.move(0, 0)
 

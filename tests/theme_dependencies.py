@@ -24,6 +24,7 @@ TEMPLATE_BLOCKS = {
 PARTIALS = {
     "partials/search.html": "the edition's own search, in the theme's classes and without its search hooks",
     "partials/progress.html": "the loading bar hidden from assistive technology",
+    "partials/palette.html": "the colour scheme toggle, run by the edition's stored-scheme.js, not the theme's script",
     "partials/javascripts/base.html": "the storage helpers, from a file (theme-storage.js)",
     "partials/javascripts/palette.html": "the stored colour scheme, from a file (stored-scheme.js)",
     "partials/javascripts/content.html": "nothing: it opens content tabs, which the edition has none of",
@@ -34,6 +35,7 @@ PARTIALS = {
 FOLLOWED_PARTIALS = {
     "partials/search.html": "bfd556535abcddb99396ab2a7e3acc2ebcd3f36756007d3969396caa4126be30",
     "partials/progress.html": "f7596002950a7d9f415e1d10d6da4e87af6039f854911875b680ea70522360f4",
+    "partials/palette.html": "fb935107ae7d3d7475965019eec36c1ad72bf1d154254dab2474921fcd2710e3",
     "partials/javascripts/base.html": "d6113712bc4deb30b4bd810ee0dfc28b6f04d2f88cc0016c0f1766eac7b762b6",
     "partials/javascripts/palette.html": "8790389765ea6036effddba548b15093bb05bdc75624eaeaf8b13f3c24be4ab5",
     "partials/javascripts/content.html": "3722e156f0f6339de39fbbfc178b6e401d1a4fb890f189ac5b80c2504bda7dcf",
@@ -83,7 +85,10 @@ CLASSES = {
     "md-search-result__item": "the edition's search: a hit (search.js)",
     "md-search-result__link": "the edition's search: a hit's link (search.js)",
     "md-search-result__article": "the edition's search: a hit's label and excerpt (search.js)",
-    "md-icon": "the edition's search: its icons",
+    "md-icon": "the edition's search and colour scheme toggle: their icons",
+    "md-header__option": "the colour scheme toggle's place in the header",
+    "md-option": "the colour scheme toggle's options (hidden radio buttons)",
+    "md-header__button": "the colour scheme toggle's button",
     "md-nav__link": "height of navigation links (target size)",
     "md-button": "not underlined as a link in text",
     "md-tag": "not underlined as a link in text",
@@ -91,7 +96,8 @@ CLASSES = {
 }
 # Attributes of the theme's markup, with the values selected.
 ATTRIBUTES = {
-    "data-md-component": {"palette", "progress"},
+    "data-md-component": {"progress"},
+    "data-md-color-switching": set(),
     "data-md-scrollfix": set(),
     "data-md-color-scheme": {"default", "slate"},
     "data-md-color-primary": set(),
