@@ -53,8 +53,9 @@ def edition_markdown(site_dir: Path) -> dict[str, str]:
     return captured
 
 
-def write_baseline(folder: Path, scratch: Path) -> Path:
+def write_baseline(folder: Path, scratch: Path, features: list[str] | None = None) -> Path:
     """Write the baseline project into `folder` (its docs/ and mkdocs.yml); return its config file.
+    Bare Material, or with the theme's `features` given.
 
     `scratch` receives the edition's throwaway build, made only to read its Markdown."""
     edition = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=IgnoreTags)
@@ -67,7 +68,7 @@ def write_baseline(folder: Path, scratch: Path) -> Path:
         "site_description": edition.get("site_description", ""),
         "site_url": "!ENV",  # replaced below: the origin the site is served from
         # No web fonts here either: offline, a request to Google Fonts would only time out.
-        "theme": {"name": "material", "language": "en", "font": False, "features": []},
+        "theme": {"name": "material", "language": "en", "font": False, "features": features or []},
         "markdown_extensions": BASELINE_EXTENSIONS,
         "nav": edition["nav"],
         "not_in_nav": edition.get("not_in_nav", ""),
