@@ -14,7 +14,7 @@ import pytest
 from thouez_edition.errors import DataError
 from thouez_edition.text.load import load_data_and_text
 
-from tests.bad_inputs import CASES, Case, edition_copy, pages_of
+from tests.bad_inputs import CASES, Case, Edit, edition_copy, pages_of
 
 EXPECTED: dict[str, list[str]] = {
     'bytes that are not UTF-8': [
@@ -452,3 +452,21 @@ def test_a_build_with_bad_data_stops_with_every_message_and_no_traceback(tmp_pat
         assert message in output
     count = len(EXPECTED[name])
     assert f"{count} problem{'s' if count != 1 else ''} in the edition's data:" in output
+
+
+def test_a_lone_brace_in_a_work_stops_the_build_naming_its_line_and_field(tmp_path: Path) -> None:
+    """BibTeX cannot hold a lone brace; the writer's refusal comes after the data is read (so with
+    the edition's own data and text), and still names the file, the line, the entry and the field."""
+    import shutil
+
+    from tests.conftest import ROOT
+
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    title = '  title: "The Third Force: The Rise of Transnational Civil Society"'
+    Edit("data/citations.yml", title, title[:-1] + ' {open"').apply(tmp_path)
+    line = (ROOT / "data" / "citations.yml").read_text(encoding="utf-8").split("\n").index(title) + 1
+    result = build(tmp_path)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in output
+    assert (f"data/citations.yml:{line}: florini-2000-third-force.title: record florini-2000-third-force: a {{ or }} "
+            "in its text has no partner, and bibtex cannot hold a lone brace") in output, output

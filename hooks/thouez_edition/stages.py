@@ -42,6 +42,7 @@ from thouez_edition.data.identity import EDITION_STEM, edition_record
 from thouez_edition.data.identity import Edition as Identity
 from thouez_edition.data.paper_metadata import STEM
 from thouez_edition.data.publishing import check_site_url, is_publishing
+from thouez_edition.data.works import Works
 from thouez_edition.errors import DataError, Problem, raise_if_any
 from thouez_edition.escaping import meta_content
 from thouez_edition.extensions.mention_links import MentionLinksExtension
@@ -363,7 +364,7 @@ def render(derived: Derived) -> Edition:
         CHANGES_PAGE: render_changes_page(loaded.changelog, colophon.version),
         BIBLIOGRAPHY_PAGE: render_bibliography(works, references, paper, actors),
         **profile_pages(actors, paper, citations, found),
-        **_downloads(works.records(), works.display_path, record, record_of_edition),
+        **_downloads(works, record, record_of_edition),
         **redirect_pages(page_map, location),
         # The text to take away: an EPUB for e-readers, TEI P5 for the tools of digital editions.
         EPUB_PATH: epub_file(record, data.paper.description, how_to_cite.chicago.text, identity, colophon, paper,
@@ -450,16 +451,22 @@ def make_offline(job: OfflineJob, site_dir: Path, engine: Sequence[str]) -> str:
     return make_offline_copy(engine, job.config_file, site_dir, job.day, job.environment, job.pdf)
 
 
-def _downloads(works: list[dict[str, Any]], works_file: str, paper: Mapping[str, Any],
-               edition: Mapping[str, Any]) -> dict[str, str]:
+def _downloads(works: Works, paper: Mapping[str, Any], edition: Mapping[str, Any]) -> dict[str, str]:
     """The reference-manager files of the works cited, the paper and the edition."""
     files: dict[str, str] = {}
-    for stem, records, source in (("works-cited", works, works_file),
+    for stem, records, source in (("works-cited", works.records(), works.display_path),
                                   (STEM, [dict(paper)], "data/paper.yml"),
                                   (EDITION_STEM, [dict(edition)], "data/edition.yml")):
         try:
             files |= download_files(stem, records)
         except ExportError as error:
-            raise DataError([Problem(source, None, "", "", str(error))]) from None
+            line = None
+            if source == works.display_path and error.record is not None:
+                # Where the record stands in citations.yml, and its field at fault.
+                index = next((i for i, item in enumerate(works.document.data)
+                              if isinstance(item, dict) and str(item.get("id")) == error.record), None)
+                if index is not None:
+                    line = works.document.line((index, error.field or "id"))
+            raise DataError([Problem(source, line, error.record or "", error.field or "", str(error))]) from None
     return files
 

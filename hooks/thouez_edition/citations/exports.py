@@ -36,7 +36,21 @@ CSL_ITEM_TYPES = frozenset({
 
 
 class ExportError(EditionError):
-    """A writer refused the records; the message says which and why."""
+    """A writer refused the records; the message says which and why, and `record` and `field` name
+    the record and its field at fault where one is."""
+
+    def __init__(self, message: str, record: str | None = None, field: str | None = None) -> None:
+        super().__init__(message)
+        self.record, self.field = record, field
+
+
+def unpaired_field(record: Record) -> str | None:
+    """The first field of a record whose text holds a `{` or `}` without its partner."""
+    for name, value in record.items():
+        text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+        if text.count("{") != text.count("}"):
+            return name
+    return None
 
 
 def check_records(records: Sequence[Record]) -> None:
@@ -144,14 +158,14 @@ def _pandoc(records: Sequence[Record], to: str) -> str:
     bib = result.stdout
     for written, readable in _READABLE_LATEX:
         bib = written.sub(readable, bib)
-    _check_braces(bib, to)
+    _check_braces(bib, to, records)
     return publisher_as_institution(bib, REPORT_ENTRIES[to])
 
 
 ENTRY_START = re.compile(r"^@\w+\{(?P<key>[^,\s]+),", re.MULTILINE)
 
 
-def _check_braces(bib: str, to: str) -> None:
+def _check_braces(bib: str, to: str, records: Sequence[Record]) -> None:
     """BibTeX counts every brace, escaped or not; pandoc writes a lone `{` as `\\{`, which leaves
     the entry open and the rest of the file unreadable. Such a record is refused, by name."""
     starts = list(ENTRY_START.finditer(bib))
@@ -162,9 +176,12 @@ def _check_braces(bib: str, to: str) -> None:
             if depth < 0:
                 break
         if depth != 0:
+            record = next((item for item in records if str(item.get("id")) == start["key"]), {})
+            field = unpaired_field(record)
             raise ExportError(
                 f"record {start['key']}: a {{ or }} in its text has no partner, and {to} cannot hold "
-                "a lone brace (BibTeX counts braces even where they are escaped); expected braces in pairs"
+                "a lone brace (BibTeX counts braces even where they are escaped); expected braces in pairs",
+                record=start["key"], field=field,
             )
 
 
