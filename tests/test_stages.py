@@ -8,7 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from thouez_edition.stages import Edition, Settings, build_edition
+from thouez_edition.outputs.offline import engine_command
+from thouez_edition.outputs.pdf import PDF_PATH
+from thouez_edition.stages import Edition, Settings, build_edition, offline_job
 from thouez_edition.text.paper import build_paper
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -64,3 +66,16 @@ def test_the_notes_and_print_pages_reuse_the_texts_one_conversion(edition: Editi
         assert "[^" not in generated and "Footnotes Go Here" not in generated
     assert all(note.note_html in str(edition.generated["paper/notes.md"]) for note in paper.notes)
     assert all(f'<li id="fn:{note.number}"' in str(edition.generated["print.md"]) for note in paper.notes)
+
+
+def test_the_offline_copy_is_made_by_a_writing_build_with_the_engine_that_runs_it() -> None:
+    settings = Settings(project_dir=ROOT, docs_dir=ROOT / "docs", reading_order=READING_ORDER, site_url="",
+                        command="build", environment={}, config_file=ROOT / "mkdocs.yml")
+    job = offline_job(settings, publishing=False, day="2026-12-02", pdf=True)
+    assert job is not None and job.engine[:2] == (sys.executable, "-m") and job.pdf == PDF_PATH
+    assert offline_job(settings, publishing=False, day="2026-12-02", pdf=False).pdf is None  # type: ignore[union-attr]
+    for other in (dataclasses.replace(settings, command="serve"), dataclasses.replace(settings, directory_urls=False),
+                  dataclasses.replace(settings, config_file=None)):
+        assert offline_job(other, publishing=False, day="2026-12-02", pdf=True) is None
+    assert engine_command("python", {"mkdocs", "properdocs"}) == ("python", "-m", "properdocs")
+    assert engine_command("python", {"mkdocs"}) == ("python", "-m", "mkdocs")

@@ -10,13 +10,17 @@ out, so the same words do not come up twice.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from thouez_edition.escaping import search_text
 from thouez_edition.text.paper import Heading, PageText, Passage
 
+# Where the theme's search plugin writes its index, in the site.
+THEME_INDEX = "search/search_index.json"
 # The paper's own paragraphs and notes come first for the same words: their weight must outdo
 # the theme's weight on titles (1000), so that a passage that names "PARinAC" ranks above the
 # profile whose title is "Partnership in Action (PARinAC)".
@@ -100,8 +104,17 @@ def whole_page(location: str, title: str, records: Iterable[tuple[str, str, str]
     return (SearchRecord(location, title), *(SearchRecord(f"{location}#{anchor}", name, text) for anchor, name, text in records))
 
 
+def write_into_theme_index(site_dir: Path, records: SearchRecords) -> None:
+    """Merge the records into the theme's index file in the written site, if it has one (the
+    offline copy has no search)."""
+    index_file = site_dir / THEME_INDEX
+    if index_file.exists():
+        index = merge_into_theme_index(json.loads(index_file.read_text(encoding="utf-8")), records)
+        index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
 def merge_into_theme_index(index: dict[str, Any], records: SearchRecords) -> dict[str, Any]:
-    """The theme's index (`search/search_index.json`, read as JSON) with the edition's records.
+    """The theme's index (`THEME_INDEX`, read as JSON) with the edition's records.
 
     On a page of the text the theme's records of its headings stay, and each passage follows the
     heading it stands under (a heading's own record then loses the words the passages hold); the bibliography and the glossary are the
