@@ -122,6 +122,7 @@ from thouez_edition.rendering.scholarly import (
 from thouez_edition.text.load import DataAndText, load_data_and_text
 from thouez_edition.text.mentions import every_passage, name_matcher
 from thouez_edition.text.navigation import is_paper_page
+from thouez_edition.text.passage_index import PassageIndex
 from thouez_edition.urls import page_file, page_location
 
 # The day the edition's data is checked with when the changelog gives none (the build then stops).
@@ -343,12 +344,14 @@ def render(derived: Derived) -> Edition:
     text_pages = TextPages.of(paper)
     matcher = name_matcher(actors)
     found = every_passage(paper, matcher, actors)
+    # Looked up by every profile: indexed once, so the cost grows with bodies + passages.
+    passages = PassageIndex.of(paper)
     # Addresses in this build's own style; citations keep the published site's (`url_of` above).
     location = functools.partial(page_location, directory_urls=settings.directory_urls)
 
     sections: dict[str, SectionRenderer] = {
         **emendation_sections(data.emendations, paper),
-        **actor_sections(actors, paper),
+        **actor_sections(actors, passages),
         "how-to-cite": functools.partial(render_how_to_cite, how_to_cite),
         "printed-pages": functools.partial(render_page_list, page_map),
         "cite-edition": functools.partial(render_cite_edition, edition_citation),
@@ -373,7 +376,7 @@ def render(derived: Derived) -> Edition:
         GLOSSARY_PAGE: render_glossary(data.glossary, actors),
         CHANGES_PAGE: render_changes_page(loaded.changelog, colophon.version),
         BIBLIOGRAPHY_PAGE: render_bibliography(works, references, paper, actors),
-        **profile_pages(actors, paper, citations, found),
+        **profile_pages(actors, paper, citations, found, passages),
         **_downloads(works.records(), works.display_path, record, record_of_edition),
         **redirect_pages(page_map, location),
         # The text to take away: an EPUB for e-readers, TEI P5 for the tools of digital editions.
