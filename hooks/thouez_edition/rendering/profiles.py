@@ -133,32 +133,37 @@ def paper_differences(actor: Actor, actors: Actors, text: PassageIndex) -> list[
     ]
 
 
-def incoming_relations(actor: Actor, actors: Actors) -> list[tuple[RelationView, tuple[Source, ...]]]:
-    """The relations other entries state towards `actor`, turned round, each with the sources
-    its entry gives for it: relations (by kind, in the order of `RELATION_LABELS`), then the
-    processes whose secretariat it runs or that it observes."""
-    own = {relation.fact for relation in actor.relations}
-    found = []
+Incoming = tuple[tuple[RelationView, tuple[Source, ...]], ...]
+
+
+def incoming_relations(actors: Actors) -> dict[str, Incoming]:
+    """For each entry, the relations other entries state towards it, turned round, each with the
+    sources its entry gives for it: relations (by kind, in the order of `RELATION_LABELS`), then
+    the processes whose secretariat it runs or that it observes. Found in one pass over the
+    entries for all of them, not one for each (entries × entries)."""
+    found: dict[str, list[tuple[RelationView, tuple[Source, ...]]]] = defaultdict(list)
+    own = {actor.id: {relation.fact for relation in actor.relations} for actor in actors.all}
     for kind in RELATION_LABELS:
         for other in actors.all:
             for relation in other.relations:
-                if relation.type != kind or relation.target != actor.id:
+                if relation.type != kind:
                     continue
-                if kind in SYMMETRIC and f"{kind}:{other.id}" in own:
+                if kind in SYMMETRIC and f"{kind}:{other.id}" in own.get(relation.target, ()):
                     continue
                 view = RelationView(INVERSE_LABELS[kind], other, f"from:{other.id}:{relation.fact}")
-                found.append((view, other.sources_of(relation.fact)))
+                found[relation.target].append((view, other.sources_of(relation.fact)))
     for process in actors.processes:
-        if process.secretariat_id == actor.id:
-            found.append((RelationView(SECRETARIAT_OF, process, f"from:{process.id}:secretariat"),
-                          process.sources_of("secretariat")))
-        if actor.id in process.observers:
-            found.append((RelationView(OBSERVER_AT, process, f"from:{process.id}:observers"),
-                          process.sources_of("observers")))
-    return found
+        if process.secretariat_id:
+            found[process.secretariat_id].append((RelationView(SECRETARIAT_OF, process, f"from:{process.id}:secretariat"),
+                                                  process.sources_of("secretariat")))
+        for observer in dict.fromkeys(process.observers):
+            found[observer].append((RelationView(OBSERVER_AT, process, f"from:{process.id}:observers"),
+                                    process.sources_of("observers")))
+    return {actor_id: tuple(relations) for actor_id, relations in found.items()}
 
 
-def fact_notes(actor: Actor, actors: Actors, text: PassageIndex) -> FactNotes:
+def fact_notes(actor: Actor, actors: Actors, text: PassageIndex, incoming: Incoming = ()) -> FactNotes:
+    """The profile's references; `incoming` is what `incoming_relations` found for `actor`."""
     from_paper = paper_facts(actor, text)
     references: dict[str, tuple[int, ...]] = {}
     facts = [*actor.fact_labels, *from_paper, *(relation.fact for relation in actor.relations)]
@@ -173,7 +178,7 @@ def fact_notes(actor: Actor, actors: Actors, text: PassageIndex) -> FactNotes:
     # Another entry's source gets the next free number, once however many relations it supports.
     number_of = {(s.title, s.url, s.passage): s.number for s in actor.sources}
     borrowed: list[BorrowedSource] = []
-    for view, sources in incoming_relations(actor, actors):
+    for view, sources in incoming:
         relations.append(view)
         label = f"{view.label} {view.other.title}"
         for source in sources:
@@ -228,7 +233,7 @@ def citation_data(citations: Citations, citation: ProfileCitation) -> str:
 
 
 def render_profile(actor: Actor, actors: Actors, found: dict[str, list[Occurrence]], text: PassageIndex,
-                   citations: Citations | None = None) -> str:
+                   incoming: Incoming, citations: Citations | None = None) -> str:
     page = actors.page_of(actor.id)
     template = "organization.html" if isinstance(actor, Organization) else "process.html"
     citation = citations.profiles.get(page) if citations else None
@@ -243,7 +248,7 @@ def render_profile(actor: Actor, actors: Actors, found: dict[str, list[Occurrenc
         occurrences=found.get(actor.id, []),
         not_mentioned=not_mentioned,
         page=page,
-        notes=fact_notes(actor, actors, text),
+        notes=fact_notes(actor, actors, text, incoming),
         wikidata=WIKIDATA,
         ror=ROR,
         citation=citation,
@@ -287,7 +292,9 @@ def profile_pages(actors: Actors, paper: Paper, citations: Citations | None = No
     passages indexed, if already known (each made once here otherwise, for all profiles)."""
     found = every_passage(paper, name_matcher(actors), actors) if found is None else found
     text = PassageIndex.of(paper) if text is None else text
-    pages = {actors.page_of(actor.id): render_profile(actor, actors, found, text, citations) for actor in actors.all}
+    incoming = incoming_relations(actors)
+    pages = {actors.page_of(actor.id): render_profile(actor, actors, found, text, incoming.get(actor.id, ()), citations)
+             for actor in actors.all}
     pages[ORGANIZATIONS_INDEX] = render_organizations_index(actors, found)
     pages[RCPMS_INDEX] = render_rcpms_index(actors, found)
     return pages
