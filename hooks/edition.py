@@ -6,9 +6,7 @@ every rebuild: the edition is made anew there, and this module keeps only that o
 
 from __future__ import annotations
 
-import json
 import os
-import sys
 from pathlib import Path
 from typing import NoReturn
 
@@ -20,20 +18,10 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from thouez_edition.errors import EditionError
 from thouez_edition.escaping import html_attribute, meta_content, script_json
-from thouez_edition.outputs.search_index import write_search_index
-from thouez_edition.stages import (
-    Edition,
-    Settings,
-    build_edition,
-    make_offline,
-    print_pdf,
-)
+from thouez_edition.stages import Edition, Settings, build_edition, finish
 from thouez_edition.text.navigation import nav_paths
 
 log = get_plugin_logger("edition")
-# The engine running this build, which builds the offline copy too (ProperDocs runs this file as
-# MkDocs does).
-ENGINE = [sys.executable, "-m", "properdocs" if "properdocs" in sys.modules else "mkdocs"]
 _command: str | None = None
 _edition: Edition | None = None
 
@@ -103,13 +91,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def on_post_build(config: MkDocsConfig) -> None:
     assert _edition is not None
-    site = Path(config.site_dir)
     # Hooks run after plugins for an event: the search plugin has written its index.
-    write_search_index(site, _edition.search)
     try:
-        if _edition.pdf:
-            log.info("Printed the paper to %s", print_pdf(_edition.pdf, site))
-        if _edition.offline:
-            log.info("Made the offline copy, %s", make_offline(_edition.offline, site, ENGINE))
+        finish(_edition, Path(config.site_dir), log.info)
     except EditionError as error:
         stop(error)

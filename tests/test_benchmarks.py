@@ -103,10 +103,6 @@ def test_build(output: str) -> None:
     row(output, re.escape("search index (on opening search)"), NUMBER, NUMBER)
 
 
-# The synthetic copies of the text repeat words the edition now requires to stand once (the
-# emendations' quotations) and names whose copies break across the text's markup: until the copies
-# are made to pass those checks, the scale benchmark stops with the edition's message.
-@pytest.mark.xfail(strict=True, reason="the scale benchmark's synthetic data fails the checks of names and emendations")
 def test_scale(output: str) -> None:
     counts = {}
     for factor in QUICK_FACTORS:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as etree
 from pathlib import Path
+from types import SimpleNamespace
 
 import markdown
 from bs4 import BeautifulSoup
@@ -17,9 +18,11 @@ from thouez_edition.extensions.mention_links import (
 from thouez_edition.extensions.text_pages import TextPages
 from thouez_edition.text.mentions import (
     NameMatcher,
+    PassagesByWord,
     check_mentions,
     every_passage,
     name_matcher,
+    whole_word,
 )
 from thouez_edition.text.paper import build_paper
 
@@ -122,11 +125,23 @@ def test_linking_keeps_text_around_child_elements(text, name) -> None:
     assert "".join(paragraph.itertext()) == before
 
 
+@settings(max_examples=300, deadline=None)
+@given(texts=st.lists(fragments, max_size=6), name=st.text(alphabet="AB ab’-().", min_size=1, max_size=8))
+def test_a_name_is_looked_for_in_every_passage_it_stands_in(texts, name) -> None:
+    """The check of names looks for a name only in the passages that hold its rarest word: never
+    one where it stands, whatever characters begin or end it."""
+    passages = tuple(SimpleNamespace(text=text) for text in texts + [f"({name})", f"x{name}"])
+    looked_in = PassagesByWord(passages).that_may_hold(name)  # type: ignore[arg-type]
+    assert [p for p in passages if whole_word(name).search(p.text)] == [
+        p for p in looked_in if whole_word(name).search(p.text)]
+    assert list(looked_in) == [p for p in passages if p in looked_in], "not in reading order"
+
+
 # --- every passage, in reading order ------------------------------------------------------------
 
 BERNE_PART_OF_IOM = (
     Edit("data/organizations.yml", "  kind: state-led-process\n", "  kind: state-led-process\n  relations:\n    - {type: part-of, target: iom}\n"),
-    Edit("data/organizations.yml", "supports: [kind, summary]}", "supports: [kind, summary, part-of:iom]}"),
+    Edit("data/organizations.yml", "supports: [kind, summary], consulted", "supports: [kind, summary, part-of:iom], consulted"),
 )
 TEXT = (
     "# A\n\nThe Berne Initiative met; so did the Puebla Process.[^1]\n{#p1}\n\n"

@@ -8,8 +8,13 @@ import sys
 from pathlib import Path
 
 import pytest
-from thouez_edition.stages import Edition, Settings, build_edition
+from hypothesis import given
+from hypothesis import strategies as st
+from thouez_edition.outputs.offline import engine_command
+from thouez_edition.outputs.pdf import PDF_PATH
+from thouez_edition.stages import Edition, Settings, build_edition, offline_job
 from thouez_edition.text.paper import build_paper
+from thouez_edition.text.passage_index import PassageIndex
 
 ROOT = Path(__file__).resolve().parent.parent
 READING_ORDER = ("index.md", *(f"paper/{name}.md" for name in (
@@ -64,3 +69,33 @@ def test_the_notes_and_print_pages_reuse_the_texts_one_conversion(edition: Editi
         assert "[^" not in generated and "Footnotes Go Here" not in generated
     assert all(note.note_html in str(edition.generated["paper/notes.md"]) for note in paper.notes)
     assert all(f'<li id="fn:{note.number}"' in str(edition.generated["print.md"]) for note in paper.notes)
+
+
+def test_the_offline_copy_is_made_by_a_writing_build_with_the_engine_that_runs_it() -> None:
+    settings = Settings(project_dir=ROOT, docs_dir=ROOT / "docs", reading_order=READING_ORDER, site_url="",
+                        command="build", environment={}, config_file=ROOT / "mkdocs.yml")
+    job = offline_job(settings, publishing=False, day="2026-12-02", pdf=True)
+    assert job is not None and job.engine[:2] == (sys.executable, "-m") and job.pdf == PDF_PATH
+    assert offline_job(settings, publishing=False, day="2026-12-02", pdf=False).pdf is None  # type: ignore[union-attr]
+    for other in (dataclasses.replace(settings, command="serve"), dataclasses.replace(settings, directory_urls=False),
+                  dataclasses.replace(settings, config_file=None)):
+        assert offline_job(other, publishing=False, day="2026-12-02", pdf=True) is None
+    assert engine_command("python", {"mkdocs", "properdocs"}) == ("python", "-m", "properdocs")
+    assert engine_command("python", {"mkdocs"}) == ("python", "-m", "mkdocs")
+
+
+# Text made mostly of brackets and a few letters, so that addresses and brackets meet often.
+BRACKETY = st.text(alphabet="()[]ab.:/ ", max_size=30)
+
+
+@given(notes=st.lists(BRACKETY, max_size=4), url=BRACKETY)
+def test_the_index_finds_a_printed_address_as_a_search_of_every_note_would(notes: list[str], url: str) -> None:
+    assert PassageIndex({}, tuple(notes)).prints(url) == any(f"({url})" in note for note in notes)
+
+
+def test_the_index_finds_the_addresses_the_paper_prints(edition: Edition) -> None:
+    pages = [(path, (ROOT / "docs" / path).read_text(encoding="utf-8")) for path in READING_ORDER[:-1]]
+    index = PassageIndex.of(build_paper(pages))
+    assert index.prints("http://www.hrw.org") and not index.prints("http://www.hrw.org/")
+    assert index.passages["fn:12"].anchor == "fn:12" and len(index.passages) == 77 + 58 + len(
+        [anchor for anchor in index.passages if anchor.startswith("sn")])

@@ -6,17 +6,21 @@
 3. render: the pages and page sections made from them, and the Markdown extensions that will
    run on every page, each given what it needs (`rendering`, `extensions`);
 4. write: the download files (the EPUB and the TEI of the paper among them), the search
-   records, and, once the engine has written the site, the PDF (`outputs`).
+   records, and, once the engine has written the site (`finish`), the records merged into the
+   theme's index, the PDF and the offline copy (`outputs`).
 
 `build_edition` runs the first three (`load`, `derive`, `render`, each returning a frozen result)
-and returns one immutable `Edition`, made once before any page converts. Nothing here knows which engine drives it: the hook file hands it `Settings` and
-hands the engine what the `Edition` holds.
+and returns one immutable `Edition`, made once before any page converts; `finish` does the
+rest once the site is written. Nothing here imports the engine: the hook file hands it
+`Settings` and the written site's folder, and hands the engine what the `Edition` holds. Only the
+offline copy asks which engine runs the build (`engine_command`), to build the copy with it.
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping, Sequence
+import sys
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -54,6 +58,7 @@ from thouez_edition.extensions.text_pages import TextPages
 from thouez_edition.outputs.epub import EPUB_PATH, epub_file
 from thouez_edition.outputs.offline import (
     OFFLINE_PATH,
+    engine_command,
     make_offline_copy,
     offline_environment,
 )
@@ -74,6 +79,7 @@ from thouez_edition.outputs.search_index import (
     page_start_record,
     text_page_records,
     whole_page,
+    write_search_index,
 )
 from thouez_edition.outputs.tei import TEI_PATH, tei_document
 from thouez_edition.rendering.bibliography import (
@@ -122,6 +128,7 @@ from thouez_edition.rendering.scholarly import (
 from thouez_edition.text.load import DataAndText, load_data_and_text
 from thouez_edition.text.mentions import every_passage, name_matcher
 from thouez_edition.text.navigation import is_paper_page
+from thouez_edition.text.passage_index import PassageIndex
 from thouez_edition.urls import page_file, page_location
 
 # The day the edition's data is checked with when the changelog gives none (the build then stops).
@@ -165,6 +172,8 @@ class OfflineJob:
     """How the offline copy is made once the site is written."""
 
     config_file: Path
+    # The command that runs the engine, which builds the copy as it builds the site.
+    engine: tuple[str, ...]
     environment: Mapping[str, str]
     # The edition version's day, which the zip's entries carry.
     day: str
@@ -276,11 +285,19 @@ def load(settings: Settings) -> Loaded:
     except DataError as error:
         raise DataError(problems + error.problems) from None
     raise_if_any(problems)
-    offline = None
-    if settings.command in WRITING_COMMANDS and settings.directory_urls and settings.config_file is not None:
-        offline = OfflineJob(settings.config_file, offline_environment(settings.environment, site_url, publishing),
-                             colophon.date, PDF_PATH if chromium else None)
-    return Loaded(settings, tuple(notes), colophon, changelog, chromium, checked, offline)
+    return Loaded(settings, tuple(notes), colophon, changelog, chromium, checked,
+                  offline_job(settings, publishing, colophon.date, chromium is not None))
+
+
+def offline_job(settings: Settings, publishing: bool, day: str, pdf: bool) -> OfflineJob | None:
+    """The offline copy a build makes: one of a build that writes the published site (folder
+    addresses, from a configuration file), built by the engine running this one. None otherwise:
+    the copy's own build (file addresses) makes none, nor does `serve`."""
+    if settings.command not in WRITING_COMMANDS or not settings.directory_urls or settings.config_file is None:
+        return None
+    return OfflineJob(settings.config_file, engine_command(sys.executable, sys.modules),
+                      offline_environment(settings.environment, settings.site_url, publishing),
+                      day, PDF_PATH if pdf else None)
 
 
 def derive(loaded: Loaded) -> Derived:
@@ -333,12 +350,14 @@ def render(derived: Derived) -> Edition:
     text_pages = TextPages.of(paper)
     matcher = name_matcher(actors)
     found = every_passage(paper, matcher, actors)
+    # Looked up by every profile: indexed once, so the cost grows with bodies + passages.
+    passages = PassageIndex.of(paper)
     # Addresses in this build's own style; citations keep the published site's (`url_of` above).
     location = functools.partial(page_location, directory_urls=settings.directory_urls)
 
     sections: dict[str, SectionRenderer] = {
         **emendation_sections(data.emendations, paper),
-        **actor_sections(actors, paper),
+        **actor_sections(actors, passages),
         "how-to-cite": functools.partial(render_how_to_cite, how_to_cite),
         "printed-pages": functools.partial(render_page_list, page_map),
         "cite-edition": functools.partial(render_cite_edition, edition_citation),
@@ -363,7 +382,7 @@ def render(derived: Derived) -> Edition:
         GLOSSARY_PAGE: render_glossary(data.glossary, actors),
         CHANGES_PAGE: render_changes_page(loaded.changelog, colophon.version),
         BIBLIOGRAPHY_PAGE: render_bibliography(works, references, paper, actors),
-        **profile_pages(actors, paper, citations, found),
+        **profile_pages(actors, paper, citations, found, passages),
         **_downloads(works, record, record_of_edition),
         **redirect_pages(page_map, location),
         # The text to take away: an EPUB for e-readers, TEI P5 for the tools of digital editions.
@@ -436,6 +455,17 @@ def render(derived: Derived) -> Edition:
     )
 
 
+def finish(edition: Edition, site_dir: Path, report: Callable[[str], None]) -> None:
+    """Stage 4, once the engine has written the site to `site_dir`: the edition's search index
+    (from the theme's and the search records), then the PDF printed and the offline copy made, each `report`ed as it is
+    done. Raises an `EditionError` if one fails."""
+    write_search_index(site_dir, edition.search)
+    if edition.pdf:
+        report(f"Printed the paper to {print_pdf(edition.pdf, site_dir)}")
+    if edition.offline:
+        report(f"Made the offline copy, {make_offline(edition.offline, site_dir)}")
+
+
 def print_pdf(job: PdfJob, site_dir: Path) -> str:
     """Stage 4, once the site is written: the PDF from the built print page. Returns its path."""
     page = site_dir / page_file(PRINT_PAGE, job.directory_urls)
@@ -445,10 +475,10 @@ def print_pdf(job: PdfJob, site_dir: Path) -> str:
     return PDF_PATH
 
 
-def make_offline(job: OfflineJob, site_dir: Path, engine: Sequence[str]) -> str:
-    """Stage 4, once the site and its PDF are written: the offline copy, built by `engine` (the
-    command that runs the engine) and zipped into the site. Returns the zip's path."""
-    return make_offline_copy(engine, job.config_file, site_dir, job.day, job.environment, job.pdf)
+def make_offline(job: OfflineJob, site_dir: Path) -> str:
+    """Stage 4, once the site and its PDF are written: the offline copy, built by the job's engine
+    and zipped into the site. Returns the zip's path."""
+    return make_offline_copy(job.engine, job.config_file, site_dir, job.day, job.environment, job.pdf)
 
 
 def _downloads(works: Works, paper: Mapping[str, Any], edition: Mapping[str, Any]) -> dict[str, str]:

@@ -10,7 +10,9 @@ what a reader downloads for each kind of page, raw and gzip-compressed.
 `scale` makes the same project with synthetic data at 1x, 10x and 100x (copies of every
 organisation, process and work under new names and ids, and copies of the paper's five sections
 that mention the copied bodies and cite the copied works, their paragraphs and notes numbered on
-as the edition requires), in a temporary folder, builds each once without the PDF and prints the
+as the edition requires, the words each emendation quotes marked as the copy's so that they stand
+once, and a paragraph with the names only the title page's series note prints, so that every
+name of a copied body stands in its copy), in a temporary folder, builds each once without the PDF and prints the
 time per passage, body and work, so that any part that grows faster than linearly shows. The
 edition's bounds on the size of a data file are lifted for these builds (see
 `edition.unbounded_data_files`).
@@ -20,6 +22,7 @@ A build that fails raises `BuildFailed` with what MkDocs and the edition logged.
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import logging
 import os
@@ -218,13 +221,16 @@ class Numbering:
     """How many paragraphs and notes one copy of the five sections has. The edition requires the
     paragraphs numbered p1, p2 … and the notes 1, 2, 3 … in reading order, without a gap, across
     every page of the text: copy j (from 2) goes on where copy j - 1 ended, so its paragraph pN
-    becomes p(N + (j - 1) * paragraphs) and its note N becomes N + (j - 1) * notes."""
+    becomes p(N + (j - 1) * paragraphs + (j - 2) * added) and its note N becomes
+    N + (j - 1) * notes. `added` counts the paragraphs a copy has after the five sections' own
+    (see `series_note_names`), numbered on from them."""
 
     paragraphs: int
     notes: int
+    added: int = 0
 
     def paragraph(self, number: int, copy: int) -> int:
-        return number + (copy - 1) * self.paragraphs
+        return number + (copy - 1) * self.paragraphs + max(copy - 2, 0) * self.added
 
     def note(self, number: int, copy: int) -> int:
         return number + (copy - 1) * self.notes
@@ -247,11 +253,45 @@ def tag(name: str, copy: int) -> str:
     return " ".join(f"{word}X{copy}" for word in name.split(" "))
 
 
+def whole_words(names: list[str]) -> re.Pattern[str]:
+    """Any of `names` standing as whole words, the longest first (as the edition's matcher)."""
+    by_length = sorted(set(names), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(name) for name in by_length) + r")(?!\w)")
+
+
+def series_note_names(text: str, names: list[str]) -> list[str]:
+    """The names that stand only in the series note of the title page, which is not copied (“Core
+    Group of Governments”, “GCIM Secretariat”): each copy prints them in a paragraph of its own, so
+    that every name of every copied body stands in the copy's text, as the edition requires."""
+    return [name for name in names if not whole_words([name]).search(text)]
+
+
+def mark_quotation(quotation: str, copy: int) -> str:
+    """`quotation` with its first word tagged as names are (“loosing out” → “loosingX2 out”). The
+    edition requires the words an emendation quotes to stand once in its text, so a copy's must
+    differ from the original's; the rest of the words stay, and with them any locator a copied
+    work's citation gives (“2000,p. 213” → “2000X2,p. 213”)."""
+    first = re.search(r"\w+", quotation)
+    if first is None or first.end() == len(quotation):
+        raise BuildFailed(f"the emendation's words “{quotation}” end at their first word; the copies can mark "
+                          "only words that go on after it")
+    return f"{quotation[:first.end()]}X{copy}{quotation[first.end():]}"
+
+
+def quotations(emendations: dict[str, Any]) -> list[str]:
+    """The words each judgement and each thing kept quotes from the text (data/emendations.yml)."""
+    return [item["text"] for section in ("judgements", "kept") for item in emendations.get(section) or []]
+
+
+# Identifiers of a body that must be unique: its copies have none.
+UNIQUE_IDENTIFIERS = ("wikidata", "ror")
+
+
 def copy_actor(entry: dict[str, Any], copy: int, numbers: Numbering, ids: set[str]) -> dict[str, Any]:
     """A new body like `entry`, under new names: its references to others and to passages of the
     paper stay as they are (they stay valid); identifiers that must be unique are left out, and so
     are names scoped to passages (the copy's passages are not those)."""
-    new = {key: value for key, value in entry.items() if key not in ("wikidata", "ror")}
+    new = {key: value for key, value in entry.items() if key not in UNIQUE_IDENTIFIERS}
     new["id"] = f"{entry['id']}-x{copy}"
     new["name"] = tag(entry["name"], copy)
     if "acronym" in entry:
@@ -263,8 +303,12 @@ def copy_actor(entry: dict[str, Any], copy: int, numbers: Numbering, ids: set[st
         new["relations"] = [dict(relation, target=f"{relation['target']}-x{copy}")
                             if relation.get("target") in ids else relation for relation in entry["relations"]]
     if "sources" in entry:
-        new["sources"] = [dict(source, supports=[retarget(fact, copy, ids) for fact in source.get("supports", [])])
-                          if "supports" in source else source for source in entry["sources"]]
+        # The identifiers left out, the sources of them support nothing more; a source left with
+        # nothing to support is left out too.
+        sources = [dict(source, supports=[retarget(fact, copy, ids) for fact in source["supports"]
+                                          if fact not in UNIQUE_IDENTIFIERS])
+                   if "supports" in source else source for source in entry["sources"]]
+        new["sources"] = [source for source in sources if source.get("supports", True)]
     if "not_mentions" in entry:
         new["not_mentions"] = [dict(item, name=tag(item["name"], copy), passage=copy_anchor(item["passage"], copy, numbers))
                                for item in entry["not_mentions"]]
@@ -299,22 +343,28 @@ def copy_work(entry: dict[str, Any], copy: int, numbers: Numbering) -> dict[str,
     return new
 
 
-def copy_sections(text: str, copy: int, names: list[str], numbers: Numbering) -> str:
-    """The five sections (`text`) as one page, headings under a title of their own, paragraph ids
-    and note labels numbered on from the copy before, and every name of a body replaced by its
-    copy's."""
-    by_length = sorted(set(names), key=len, reverse=True)
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(name) for name in by_length) + r")(?!\w)")
+def copy_sections(text: str, copy: int, names: list[str], numbers: Numbering,
+                  series_names: list[str], quoted: list[str]) -> str:
+    """The five sections (`text`) as one page, headings under a title of their own, then a paragraph
+    with the names only the series note prints (`series_names`); paragraph ids and note labels
+    numbered on from the copy before, every name of a body replaced by its copy's, and the words
+    of each emendation (`quoted`) marked as the copy's."""
+    if series_names:
+        text += f"\n\nThe series note also names {', '.join(series_names)}.\n{{#p{numbers.paragraphs + 1}}}\n"
     text = re.sub(r"^(#+) ", lambda match: f"{match[1]}# Copy {copy}: ", text, flags=re.M)
     text = PARAGRAPH_ID.sub(lambda match: f"{{#p{numbers.paragraph(int(match[1]), copy)}}}", text)
     text = NOTE_LABEL.sub(lambda match: f"[^{numbers.note(int(match[1]), copy)}]", text)
-    text = pattern.sub(lambda match: tag(match[0], copy), text)
+    text = whole_words(names).sub(lambda match: tag(match[0], copy), text)
+    # After the names: words quoted with a name in them differ already (“such UNX2 Inter-AgencyX2”).
+    for quotation in quoted:
+        text = text.replace(quotation, mark_quotation(quotation, copy))
     return f"# Synthetic copy {copy}\n\n{text}"
 
 
 def synthetic_project(folder: Path, factor: int) -> Path:
     """The project with `factor` times its bodies, works and text, in `folder`: copies 2 … `factor`
-    of the five sections are pages of their own after the conclusion."""
+    of the five sections are pages of their own after the conclusion. The emendations stay the
+    original's: they name places of the original text."""
     for name in ("docs", "data", "overrides"):
         shutil.copytree(ROOT / name, folder / name)
     (folder / "hooks").symlink_to(ROOT / "hooks", target_is_directory=True)
@@ -322,21 +372,23 @@ def synthetic_project(folder: Path, factor: int) -> Path:
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     data = folder / "data"
     text = sections_text(ROOT / "docs")
-    numbers = numbering(text)
-    names: list[str] = []
-    for file_name in ("organizations.yml", "rcpms.yml"):
-        entries = yaml.safe_load((data / file_name).read_text(encoding="utf-8"))
-        names += [alias for entry in entries for alias in entry["aliases"] if isinstance(alias, str)]
-        ids = {entry["id"] for name in ("organizations.yml", "rcpms.yml")
-               for entry in yaml.safe_load((data / name).read_text(encoding="utf-8"))}
+    actor_files = ("organizations.yml", "rcpms.yml")
+    actors = {file_name: yaml.safe_load((data / file_name).read_text(encoding="utf-8")) for file_name in actor_files}
+    names = [alias for entries in actors.values() for entry in entries for alias in entry["aliases"] if isinstance(alias, str)]
+    ids = {entry["id"] for entries in actors.values() for entry in entries}
+    series_names = series_note_names(text, names)
+    numbers = dataclasses.replace(numbering(text), added=1 if series_names else 0)
+    for file_name, entries in actors.items():
         copies = [copy_actor(entry, copy, numbers, ids) for copy in range(2, factor + 1) for entry in entries]
         write_yaml(data / file_name, entries + copies)
     works = yaml.safe_load((data / "citations.yml").read_text(encoding="utf-8"))
     write_yaml(data / "citations.yml",
                works + [copy_work(work, copy, numbers) for copy in range(2, factor + 1) for work in works])
+    quoted = quotations(yaml.safe_load((data / "emendations.yml").read_text(encoding="utf-8")))
     pages = []
     for copy in range(2, factor + 1):
-        (folder / "docs" / "paper" / f"copy-{copy}.md").write_text(copy_sections(text, copy, names, numbers), encoding="utf-8")
+        (folder / "docs" / "paper" / f"copy-{copy}.md").write_text(
+            copy_sections(text, copy, names, numbers, series_names, quoted), encoding="utf-8")
         pages.append(f"      - paper/copy-{copy}.md\n")
     last = "      - paper/conclusion.md\n"
     if last not in config:

@@ -103,9 +103,11 @@ def format_cites(
         document += f"::: {{#cite-{index}}}\n[@{work}, {locator}, {_markdown_text(suffix)}]\n:::\n\n"
     output, _ = _citeproc(document, records, style, bibliography=False)
     root = lxml.html.fragment_fromstring(output, create_parent="div")
+    # Each cite's block found once, not by a search of the whole output per cite (cites × output).
+    blocks = {block.get("id"): block for block in root.iter("div")}
     citations = {}
     for index, key in enumerate(keys):
-        (span,) = root.xpath("//div[@id=$id]//span[contains(@class, 'citation')]", id=f"cite-{index}")
+        (span,) = blocks[f"cite-{index}"].xpath(".//span[contains(@class, 'citation')]")
         citations[key] = " ".join(span.text_content().split())
     return citations
 

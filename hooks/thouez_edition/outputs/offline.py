@@ -1,7 +1,7 @@
 """The offline copy: the whole site built a second time with file addresses (`page.html`, which a
 browser opens from disk) and without search, and packed into one zip file offered for download.
 
-The engine builds it (the command it is run with is the engine's, given by the hook file), with
+The engine that runs the build builds it (`engine_command`), with
 `EDITION_ONLINE=false`, which `mkdocs.yml` reads for `use_directory_urls` and the search plugin.
 That build prints no PDF and makes no copy of its own: the published build's PDF goes into it.
 The zip is the same for the same files: its entries are sorted and dated the edition version's
@@ -14,7 +14,7 @@ import shutil
 import subprocess
 import tempfile
 import zipfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -33,6 +33,13 @@ ONLINE_VARIABLE = "EDITION_ONLINE"
 
 class OfflineCopyError(EditionError):
     """The offline copy could not be built; the message carries the engine's words."""
+
+
+def engine_command(executable: str, modules: Collection[str]) -> tuple[str, ...]:
+    """The command that runs the engine this build runs under, given the Python that runs it and
+    the names of the modules it has loaded: ProperDocs, which runs the hook file as MkDocs does,
+    if it is loaded, else MkDocs."""
+    return (executable, "-m", "properdocs" if "properdocs" in modules else "mkdocs")
 
 
 def build_offline_site(engine: Sequence[str], config_file: Path, folder: Path, environment: Mapping[str, str]) -> None:

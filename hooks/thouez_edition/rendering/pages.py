@@ -13,6 +13,7 @@ from thouez_edition.errors import DataError, EditionError, Problem
 from thouez_edition.rendering.profiles import paper_differences
 from thouez_edition.rendering.templating import render_block, render_page
 from thouez_edition.text.paper import Paper, Passage
+from thouez_edition.text.passage_index import PassageIndex
 
 NOTES_PAGE = "paper/notes.md"
 
@@ -95,14 +96,14 @@ def render_emendations(section: str, emendations: Emendations, paper: Paper, pag
     return render_block("emendations.html", section=section, emendations=emendations, items=items, page=page)
 
 
-def render_paper_and_sources(actors: Actors, paper: Paper, page: str) -> str:
+def render_paper_and_sources(actors: Actors, text: PassageIndex, page: str) -> str:
     """Every case where the paper says otherwise than the sources, entry by entry."""
-    differences = [view for actor in actors.all for view in paper_differences(actor, actors, paper)]
+    differences = [view for actor in actors.all for view in paper_differences(actor, actors, text)]
     return render_block("paper_and_sources.html", differences=differences, actors=actors, page=page)
 
 
-def actor_sections(actors: Actors, paper: Paper) -> dict[str, SectionRenderer]:
-    return {"paper-and-sources": functools.partial(render_paper_and_sources, actors, paper)}
+def actor_sections(actors: Actors, text: PassageIndex) -> dict[str, SectionRenderer]:
+    return {"paper-and-sources": functools.partial(render_paper_and_sources, actors, text)}
 
 
 class UnknownSection(EditionError):

@@ -32,9 +32,9 @@ from thouez_edition.data.actors import (
 )
 from thouez_edition.data.glossary import Term
 from thouez_edition.rendering.templating import render_page
-from thouez_edition.text.against_data import printed_in
 from thouez_edition.text.mentions import Occurrence, every_passage, name_matcher
 from thouez_edition.text.paper import Paper, Passage
+from thouez_edition.text.passage_index import PassageIndex
 
 ORGANIZATIONS_INDEX = "organizations/index.md"
 RCPMS_INDEX = "rcpms/index.md"
@@ -115,19 +115,19 @@ def fact_label(actor: Actor, actors: Actors, fact: str) -> str:
     return actor.fact_labels.get(fact) or IDENTIFIER_LABELS.get(fact) or PAPER_FACT_LABELS[fact]
 
 
-def paper_facts(actor: Actor, paper: Paper) -> list[str]:
+def paper_facts(actor: Actor, text: PassageIndex) -> list[str]:
     """The facts whose source is the paper itself."""
     facts = [name for name in FROM_THE_PAPER if name != "paper_category" or getattr(actor, "paper_category", None) is not None]
     if not isinstance(actor, Organization):
         facts.append("kind")  # the paper names it among the RCPMs (¶ 30, n. 23)
     website_2004 = getattr(actor, "website_2004", None)
-    if website_2004 and printed_in(paper, website_2004):
+    if website_2004 and text.prints(website_2004):
         facts.append("website_2004")
     return facts
 
 
-def paper_differences(actor: Actor, actors: Actors, paper: Paper) -> list[PaperDifference]:
-    anchors = {passage.anchor: passage for passage in paper.passages}
+def paper_differences(actor: Actor, actors: Actors, text: PassageIndex) -> list[PaperDifference]:
+    anchors = text.passages
     return [
         PaperDifference(actor, tuple(fact_label(actor, actors, fact) for fact in d.facts), d, anchors[d.passage])
         for d in actor.differences
@@ -135,33 +135,38 @@ def paper_differences(actor: Actor, actors: Actors, paper: Paper) -> list[PaperD
     ]
 
 
-def incoming_relations(actor: Actor, actors: Actors) -> list[tuple[RelationView, tuple[Source, ...]]]:
-    """The relations other entries state towards `actor`, turned round, each with the sources
-    its entry gives for it: relations (by kind, in the order of `RELATION_LABELS`), then the
-    processes whose secretariat it runs or that it observes."""
-    own = {relation.fact for relation in actor.relations}
-    found = []
+Incoming = tuple[tuple[RelationView, tuple[Source, ...]], ...]
+
+
+def incoming_relations(actors: Actors) -> dict[str, Incoming]:
+    """For each entry, the relations other entries state towards it, turned round, each with the
+    sources its entry gives for it: relations (by kind, in the order of `RELATION_LABELS`), then
+    the processes whose secretariat it runs or that it observes. Found in one pass over the
+    entries for all of them, not one for each (entries × entries)."""
+    found: dict[str, list[tuple[RelationView, tuple[Source, ...]]]] = defaultdict(list)
+    own = {actor.id: {relation.fact for relation in actor.relations} for actor in actors.all}
     for kind in RELATION_LABELS:
         for other in actors.all:
             for relation in other.relations:
-                if relation.type != kind or relation.target != actor.id:
+                if relation.type != kind:
                     continue
-                if kind in SYMMETRIC and f"{kind}:{other.id}" in own:
+                if kind in SYMMETRIC and f"{kind}:{other.id}" in own.get(relation.target, ()):
                     continue
                 view = RelationView(INVERSE_LABELS[kind], other, f"from:{other.id}:{relation.fact}")
-                found.append((view, other.sources_of(relation.fact)))
+                found[relation.target].append((view, other.sources_of(relation.fact)))
     for process in actors.processes:
-        if process.secretariat_id == actor.id:
-            found.append((RelationView(SECRETARIAT_OF, process, f"from:{process.id}:secretariat"),
-                          process.sources_of("secretariat")))
-        if actor.id in process.observers:
-            found.append((RelationView(OBSERVER_AT, process, f"from:{process.id}:observers"),
-                          process.sources_of("observers")))
-    return found
+        if process.secretariat_id:
+            found[process.secretariat_id].append((RelationView(SECRETARIAT_OF, process, f"from:{process.id}:secretariat"),
+                                                  process.sources_of("secretariat")))
+        for observer in dict.fromkeys(process.observers):
+            found[observer].append((RelationView(OBSERVER_AT, process, f"from:{process.id}:observers"),
+                                    process.sources_of("observers")))
+    return {actor_id: tuple(relations) for actor_id, relations in found.items()}
 
 
-def fact_notes(actor: Actor, actors: Actors, paper: Paper) -> FactNotes:
-    from_paper = paper_facts(actor, paper)
+def fact_notes(actor: Actor, actors: Actors, text: PassageIndex, incoming: Incoming = ()) -> FactNotes:
+    """The profile's references; `incoming` is what `incoming_relations` found for `actor`."""
+    from_paper = paper_facts(actor, text)
     references: dict[str, tuple[int, ...]] = {}
     facts = [*actor.fact_labels, *IDENTIFIER_LABELS, *from_paper, *(relation.fact for relation in actor.relations)]
     for fact in dict.fromkeys(facts):
@@ -175,7 +180,7 @@ def fact_notes(actor: Actor, actors: Actors, paper: Paper) -> FactNotes:
     # Another entry's source gets the next free number, once however many relations it supports.
     number_of = {(s.title, s.url, s.passage): s.number for s in actor.sources}
     borrowed: list[BorrowedSource] = []
-    for view, sources in incoming_relations(actor, actors):
+    for view, sources in incoming:
         relations.append(view)
         label = f"{view.label} {view.other.title}"
         for source in sources:
@@ -187,10 +192,10 @@ def fact_notes(actor: Actor, actors: Actors, paper: Paper) -> FactNotes:
             references[view.fact] = (*references.get(view.fact, ()), number_of[key])
             supported[number_of[key]].append(label)
     differences: dict[str, list[PaperDifference]] = defaultdict(list)
-    for difference in paper_differences(actor, actors, paper):
+    for difference in paper_differences(actor, actors, text):
         for fact in difference.difference.facts:
             differences[fact].append(difference)
-    anchors = {passage.anchor: passage for passage in paper.passages}
+    anchors = text.passages
     passages = {s.number: anchors[s.passage]
                 for s in (*actor.sources, *(b.source for b in borrowed)) if s.passage and s.passage in anchors}
     return FactNotes(references, {number: tuple(labels) for number, labels in supported.items()},
@@ -229,12 +234,12 @@ def citation_data(citations: Citations, citation: ProfileCitation) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def render_profile(actor: Actor, actors: Actors, found: dict[str, list[Occurrence]], paper: Paper,
-                   citations: Citations | None = None) -> str:
+def render_profile(actor: Actor, actors: Actors, found: dict[str, list[Occurrence]], text: PassageIndex,
+                   incoming: Incoming, citations: Citations | None = None) -> str:
     page = actors.page_of(actor.id)
     template = "organization.html" if isinstance(actor, Organization) else "process.html"
     citation = citations.profiles.get(page) if citations else None
-    anchors = {passage.anchor: passage for passage in paper.passages}
+    anchors = text.passages
     not_mentioned = [(item, anchors[item.passage]) for item in actor.not_mentions if item.passage in anchors]
     return render_page(
         template,
@@ -245,7 +250,7 @@ def render_profile(actor: Actor, actors: Actors, found: dict[str, list[Occurrenc
         occurrences=found.get(actor.id, []),
         not_mentioned=not_mentioned,
         page=page,
-        notes=fact_notes(actor, actors, paper),
+        notes=fact_notes(actor, actors, text, incoming),
         wikidata=WIKIDATA,
         ror=ROR,
         citation=citation,
@@ -283,11 +288,15 @@ def render_glossary(terms: list[Term], actors: Actors) -> str:
 
 
 def profile_pages(actors: Actors, paper: Paper, citations: Citations | None = None,
-                  found: dict[str, list[Occurrence]] | None = None) -> dict[str, str]:
+                  found: dict[str, list[Occurrence]] | None = None, text: PassageIndex | None = None) -> dict[str, str]:
     """Every page made from the actors' data, by its path under `docs/`; each profile offers its
-    citation where `citations` has it; `found` is where each is mentioned, if already known."""
+    citation where `citations` has it; `found` is where each is mentioned and `text` the paper's
+    passages indexed, if already known (each made once here otherwise, for all profiles)."""
     found = every_passage(paper, name_matcher(actors), actors) if found is None else found
-    pages = {actors.page_of(actor.id): render_profile(actor, actors, found, paper, citations) for actor in actors.all}
+    text = PassageIndex.of(paper) if text is None else text
+    incoming = incoming_relations(actors)
+    pages = {actors.page_of(actor.id): render_profile(actor, actors, found, text, incoming.get(actor.id, ()), citations)
+             for actor in actors.all}
     pages[ORGANIZATIONS_INDEX] = render_organizations_index(actors, found)
     pages[RCPMS_INDEX] = render_rcpms_index(actors, found)
     return pages

@@ -15,6 +15,7 @@ from thouez_edition.data.works import Works
 from thouez_edition.errors import Problem
 from thouez_edition.text.mentions import whole_word
 from thouez_edition.text.paper import Paper
+from thouez_edition.text.passage_index import PassageIndex
 
 
 def check_actors_against_paper(actors: Actors, paper: Paper) -> list[Problem]:
@@ -22,7 +23,8 @@ def check_actors_against_paper(actors: Actors, paper: Paper) -> list[Problem]:
     quoted in a difference stand in their passage, and a 2004 address without a source is one the
     paper printed."""
     problems: list[Problem] = []
-    anchors = {passage.anchor: passage for passage in paper.passages}
+    index = PassageIndex.of(paper)
+    anchors = index.passages
     for actor in actors.all:
 
         def problem(key: str, field_name: str, message: str) -> None:
@@ -47,15 +49,11 @@ def check_actors_against_paper(actors: Actors, paper: Paper) -> list[Problem]:
                 problem(f"paper_differs[{number}]", f"paper_differs[{number}].paper",
                         f"“{difference.paper}” is not in {difference.passage}; expected the paper's words exactly as they stand there")
         website_2004 = getattr(actor, "website_2004", None)
-        if website_2004 and not actor.sources_of("website_2004") and not printed_in(paper, website_2004):
+        if website_2004 and not actor.sources_of("website_2004") and not index.prints(website_2004):
             problem("website_2004", "website_2004",
                     "has no source and the paper does not print it; expected a source that lists "
                     "“website_2004” under supports")
     return problems
-
-def printed_in(paper: Paper, url: str) -> bool:
-    """Whether the paper itself prints `url` as a link (the paper prints its addresses in notes)."""
-    return any(f"({url})" in passage.note_markdown for passage in paper.notes)
 
 
 def check_against_paper(works: Works, paper: Paper, actor_ids: frozenset[str]) -> list[Problem]:
