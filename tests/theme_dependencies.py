@@ -87,6 +87,7 @@ CLASSES = {
     "md-search-result__article": "the edition's search: a hit's label and excerpt (search.js)",
     "md-icon": "the edition's search and colour scheme toggle: their icons",
     "md-header__option": "the colour scheme toggle's place in the header",
+    "no-js": "the page before the theme's script starts: the colour scheme toggle hidden, as its search button is",
     "md-option": "the colour scheme toggle's options (hidden radio buttons)",
     "md-header__button": "the colour scheme toggle's button",
     "md-nav__link": "height of navigation links (target size)",
