@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as etree
 from pathlib import Path
 from types import SimpleNamespace
@@ -21,6 +22,7 @@ from thouez_edition.text.mentions import (
     PassagesByWord,
     check_mentions,
     every_passage,
+    longest_first,
     name_matcher,
     whole_word,
 )
@@ -135,6 +137,17 @@ def test_a_name_is_looked_for_in_every_passage_it_stands_in(texts, name) -> None
     assert [p for p in passages if whole_word(name).search(p.text)] == [
         p for p in looked_in if whole_word(name).search(p.text)]
     assert list(looked_in) == [p for p in passages if p in looked_in], "not in reading order"
+
+
+@settings(max_examples=500, deadline=None)
+@given(names=st.lists(st.text(alphabet="AB ab’-(.", min_size=1, max_size=6), min_size=1, max_size=8),
+       text=st.text(alphabet="AB ab’-(.,x", max_size=40))
+def test_the_tree_of_names_finds_what_the_names_longest_first_find(names, text) -> None:
+    """The matcher's pattern, a tree of the names' beginnings, finds the same names at the same
+    places as the alternation of every name sorted longest first."""
+    flat = "|".join(re.escape(name) for name in sorted(set(names), key=lambda name: (-len(name), name)))
+    found = [(m.start(), m.group()) for m in re.finditer(rf"(?<!\w)(?:{flat})(?!\w)", text)]
+    assert [(m.start(), m.group()) for m in re.finditer(rf"(?<!\w){longest_first(names)}(?!\w)", text)] == found
 
 
 # --- every passage, in reading order ------------------------------------------------------------

@@ -266,6 +266,16 @@ def series_note_names(text: str, names: list[str]) -> list[str]:
     return [name for name in names if not whole_words([name]).search(text)]
 
 
+def address_in_copy(address: str, copy: int, names: re.Pattern[str]) -> str:
+    """A 2004 address (without its scheme) as copy `copy` prints it: its names tagged, as
+    everywhere in the copy's text, and its host made a subdomain of the copy's
+    (`www.hrw.org` → `x2.www.hrw.org`). The paper prints the addresses of the bodies it names, and
+    a profile lists every passage that prints its body's address: with the addresses of the
+    original, each copy's body would list the passages of every copy, which grow as the square
+    of the copies."""
+    return f"x{copy}." + names.sub(lambda match: tag(match[0], copy), address)
+
+
 def mark_quotation(quotation: str, copy: int) -> str:
     """`quotation` with its first word tagged as names are (“loosing out” → “loosingX2 out”). The
     edition requires the words an emendation quotes to stand once in its text, so a copy's must
@@ -287,12 +297,16 @@ def quotations(emendations: dict[str, Any]) -> list[str]:
 UNIQUE_IDENTIFIERS = ("wikidata", "ror")
 
 
-def copy_actor(entry: dict[str, Any], copy: int, numbers: Numbering, ids: set[str]) -> dict[str, Any]:
-    """A new body like `entry`, under new names: its references to others and to passages of the
-    paper stay as they are (they stay valid); identifiers that must be unique are left out, and so
-    are names scoped to passages (the copy's passages are not those)."""
+def copy_actor(entry: dict[str, Any], copy: int, numbers: Numbering, ids: set[str], names: re.Pattern[str]) -> dict[str, Any]:
+    """A new body like `entry`, under new names and with its 2004 address as its copy prints it
+    (`names`: every name of a body, `whole_words`): its references to others and to passages of
+    the paper stay as they are (they stay valid); identifiers that must be unique are left out,
+    and so are names scoped to passages (the copy's passages are not those)."""
     new = {key: value for key, value in entry.items() if key not in UNIQUE_IDENTIFIERS}
     new["id"] = f"{entry['id']}-x{copy}"
+    if "website_2004" in entry:
+        scheme, _, printed = entry["website_2004"].partition("://")
+        new["website_2004"] = f"{scheme}://{address_in_copy(printed, copy, names)}"
     new["name"] = tag(entry["name"], copy)
     if "acronym" in entry:
         new["acronym"] = tag(entry["acronym"], copy)
@@ -343,18 +357,22 @@ def copy_work(entry: dict[str, Any], copy: int, numbers: Numbering) -> dict[str,
     return new
 
 
-def copy_sections(text: str, copy: int, names: list[str], numbers: Numbering,
-                  series_names: list[str], quoted: list[str]) -> str:
+def copy_sections(text: str, copy: int, names: re.Pattern[str], numbers: Numbering,
+                  series_names: list[str], quoted: list[str], addresses: list[str]) -> str:
     """The five sections (`text`) as one page, headings under a title of their own, then a paragraph
     with the names only the series note prints (`series_names`); paragraph ids and note labels
-    numbered on from the copy before, every name of a body replaced by its copy's, and the words
-    of each emendation (`quoted`) marked as the copy's."""
+    numbered on from the copy before, every name of a body (`names`, `whole_words`) replaced by
+    its copy's, every 2004 address of a body (`addresses`, without their scheme) by its copy's,
+    and the words of each emendation (`quoted`) marked as the copy's."""
     if series_names:
         text += f"\n\nThe series note also names {', '.join(series_names)}.\n{{#p{numbers.paragraphs + 1}}}\n"
     text = re.sub(r"^(#+) ", lambda match: f"{match[1]}# Copy {copy}: ", text, flags=re.M)
     text = PARAGRAPH_ID.sub(lambda match: f"{{#p{numbers.paragraph(int(match[1]), copy)}}}", text)
     text = NOTE_LABEL.sub(lambda match: f"[^{numbers.note(int(match[1]), copy)}]", text)
-    text = whole_words(names).sub(lambda match: tag(match[0], copy), text)
+    text = names.sub(lambda match: tag(match[0], copy), text)
+    # In one pass, longest first: an address may begin another (www.hrw.org, www.hrw.org/campaigns).
+    printed = [names.sub(lambda match: tag(match[0], copy), address) for address in addresses]
+    text = whole_words(printed).sub(lambda match: f"x{copy}.{match[0]}", text)
     # After the names: words quoted with a name in them differ already (“such UNX2 Inter-AgencyX2”).
     for quotation in quoted:
         text = text.replace(quotation, mark_quotation(quotation, copy))
@@ -377,9 +395,12 @@ def synthetic_project(folder: Path, factor: int) -> Path:
     names = [alias for entries in actors.values() for entry in entries for alias in entry["aliases"] if isinstance(alias, str)]
     ids = {entry["id"] for entries in actors.values() for entry in entries}
     series_names = series_note_names(text, names)
+    addresses = [entry["website_2004"].partition("://")[2] for entries in actors.values()
+                 for entry in entries if "website_2004" in entry]
+    names_pattern = whole_words(names)
     numbers = dataclasses.replace(numbering(text), added=1 if series_names else 0)
     for file_name, entries in actors.items():
-        copies = [copy_actor(entry, copy, numbers, ids) for copy in range(2, factor + 1) for entry in entries]
+        copies = [copy_actor(entry, copy, numbers, ids, names_pattern) for copy in range(2, factor + 1) for entry in entries]
         write_yaml(data / file_name, entries + copies)
     works = yaml.safe_load((data / "citations.yml").read_text(encoding="utf-8"))
     write_yaml(data / "citations.yml",
@@ -388,7 +409,7 @@ def synthetic_project(folder: Path, factor: int) -> Path:
     pages = []
     for copy in range(2, factor + 1):
         (folder / "docs" / "paper" / f"copy-{copy}.md").write_text(
-            copy_sections(text, copy, names, numbers, series_names, quoted), encoding="utf-8")
+            copy_sections(text, copy, names_pattern, numbers, series_names, quoted, addresses), encoding="utf-8")
         pages.append(f"      - paper/copy-{copy}.md\n")
     last = "      - paper/conclusion.md\n"
     if last not in config:

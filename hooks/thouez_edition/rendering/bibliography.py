@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from thouez_edition.citations.coins import context_object
@@ -56,10 +56,12 @@ def entries_by_group(
     return {label: entries for label, entries in groups.items() if entries}
 
 
-def _owners(work: Work, actors: Actors) -> Iterable[Actor]:
-    """The work's own organisations first, then every other, to find where an address moved."""
-    own = [actors.get(actor_id) for actor_id in work.actors]
-    return [*own, *(actor for actor in actors.all if actor not in own)]
+def _owners(work: Work, actors: Actors) -> Iterator[Actor]:
+    """The work's own organisations first, then every other, to find where an address moved;
+    made as they are read, which ends at the first whose 2004 host is the address's."""
+    yield from (actors.get(actor_id) for actor_id in work.actors)
+    own = set(work.actors)
+    yield from (actor for actor in actors.all if actor.id not in own)
 
 
 def render_bibliography(works: Works, formatted: list[Formatted], paper: Paper, actors: Actors) -> str:

@@ -67,6 +67,37 @@ class PassagesByWord:
         return [self.passages[number] for number in self._holding.get(rarest, ())]
 
 
+# The names' characters as a tree: each character leads to the characters that follow it in some
+# name; the key "" marks where a name ends.
+NameTree = dict[str, "NameTree"]
+
+
+def longest_first(names: Iterable[str]) -> str:
+    """A pattern that matches any of `names`, the longest first where several begin at the same
+    place (as an alternation of the names sorted longest first would, backtracking to a shorter
+    name when what follows rules the longer out), written as a tree of their common beginnings:
+    Python's engine tries an alternation's branches one by one, so a flat list of every name
+    would be tried in full at each place of the text (names × text), the tree only along the
+    characters that stand there."""
+    tree: NameTree = {}
+    for name in names:
+        node = tree
+        for character in name:
+            node = node.setdefault(character, {})
+        node[""] = {}  # a name ends here
+
+    def written(node: NameTree) -> str:
+        branches = [re.escape(character) + written(child) for character, child in sorted(node.items()) if character]
+        if not branches:
+            return ""
+        if len(branches) == 1 and "" not in node:
+            return branches[0]
+        # Where a name ends, the longer names go on first and the empty branch comes last.
+        return "(?:" + "|".join(branches) + ("|)" if "" in node else ")")
+
+    return written(tree)
+
+
 class NameMatcher:
     """All names of all entries in one regular expression, scanned once per text."""
 
@@ -80,9 +111,8 @@ class NameMatcher:
         self.owner: dict[str, str] = {}
         for name, actor_id in names:
             self.owner.setdefault(name, actor_id)
-        alternatives = sorted(self.owner, key=lambda name: (-len(name), name))
-        pattern = "|".join(re.escape(name) for name in alternatives) or r"(?!)"
-        self.pattern = re.compile(rf"(?<!\w)(?:{pattern})(?!\w)")
+        pattern = longest_first(self.owner) if self.owner else r"(?!)"
+        self.pattern = re.compile(rf"(?<!\w){pattern}(?!\w)")
 
     def means_its_owner(self, name: str, anchor: str | None) -> bool:
         """Whether `name` is a mention of its owner in the passage `anchor`."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import Literal
 
 import lxml.html
@@ -322,13 +323,32 @@ def read_page(page: str, markdown_text: str) -> PageText:
 
 @dataclass(frozen=True)
 class Paper:
-    """Every passage of the edition's text, in reading order, and the pages they stand on."""
+    """Every passage of the edition's text, in reading order, and the pages they stand on.
+
+    The passages, and where each is looked up, are gathered once for the paper (it never
+    changes): gathered at each call, a lookup for every note or passage cost notes × passages."""
 
     pages: tuple[PageText, ...]
 
-    @property
+    @cached_property
     def passages(self) -> tuple[Passage, ...]:
         return tuple(passage for page in self.pages for passage in page.passages)
+
+    @cached_property
+    def _by_anchor(self) -> dict[str, Passage]:
+        found: dict[str, Passage] = {}
+        for passage in self.passages:
+            found.setdefault(passage.anchor, passage)
+        return found
+
+    @cached_property
+    def _callers(self) -> dict[int, Passage]:
+        """The first paragraph that calls each note."""
+        found: dict[int, Passage] = {}
+        for paragraph in self.paragraphs:
+            for note in paragraph.calls:
+                found.setdefault(note, paragraph)
+        return found
 
     @property
     def paragraphs(self) -> list[Passage]:
@@ -351,11 +371,11 @@ class Paper:
         ))
 
     def passage(self, anchor: str) -> Passage | None:
-        return next((p for p in self.passages if p.anchor == anchor), None)
+        return self._by_anchor.get(anchor)
 
     def calling_paragraph(self, note: int) -> Passage | None:
         """The paragraph whose marker calls `note`."""
-        return next((p for p in self.paragraphs if note in p.calls), None)
+        return self._callers.get(note)
 
     def find(self, text: str) -> list[Passage]:
         """The passages whose words contain `text` (markers and line breaks ignored)."""
