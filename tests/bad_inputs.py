@@ -156,8 +156,9 @@ CASES: list[Case] = [
     Case("a document of an unknown kind", (edit(ORGS, '{title: Berne Initiative, url: "https://www.iom.int/berne-initiative", supports: [kind, summary], consulted: 2026-12-06}', '{title: IOM Council, document: "MC/INF/266, 10 November 2003", kind: blog, supports: [kind, summary]}'),)),
     Case("an identifier without its source", (edit(ORGS, "  website: https://www.iom.int\n", "  website: https://www.iom.int\n  wikidata: Q472311\n"),)),
     Case("a work's address on a site that copies others", (edit(CITATIONS, "  URL: http://www.hrw.org", "  URL: https://studylib.net/doc/13574679/hrw"),)),
-    Case("a work's source on a site that copies others", (edit(CITATIONS, 'url: "https://doi.org/10.1023/A:1022062010375"}', 'url: "https://www.zbook.org/read/df34f_voluntas.html"}'),)),
-    Case("a work's archived copy of another address", (edit(CITATIONS, 'url: "https://doi.org/10.1023/A:1022062010375"}', 'url: "https://doi.org/10.1023/A:1022062010375", archived: "https://web.archive.org/web/20040612000000/https://doi.org/10.1023/other"}'),)),
+    Case("a work's source on a site that copies others", (edit(CITATIONS, 'url: "https://doi.org/10.1023/A:1022062010375",', 'url: "https://www.zbook.org/read/df34f_voluntas.html",'),)),
+    Case("a work's archived copy of another address", (edit(CITATIONS, 'consulted: 2026-12-06}', 'consulted: 2026-12-06, archived: "https://web.archive.org/web/20040612000000/https://doi.org/10.1023/other"}'),)),
+    Case("a work's web source without the day it was consulted", (edit(CITATIONS, 'A:1022062010375", consulted: 2026-12-06}', 'A:1022062010375"}'),)),
     # --- across files and with the text ------------------------------------------------------
     Case("an alias claimed by two entries", (edit(ORGS, "  aliases: [Berne Initiative]", "  aliases: [Berne Initiative, IOM]"),)),
     Case("a relation to an unknown id", (edit(ORGS, "target: berne-initiative}", "target: berne-process}"),)),

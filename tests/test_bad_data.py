@@ -228,6 +228,9 @@ EXPECTED: dict[str, list[str]] = {
     "a work's archived copy of another address": [
         "data/citations.yml:15: nelson-2002.sources[0].archived: is a copy of https://doi.org/10.1023/other; expected a copy of the source's own address, https://doi.org/10.1023/A:1022062010375",
     ],
+    "a work's web source without the day it was consulted": [
+        "data/citations.yml:15: nelson-2002.sources[0].consulted: is missing; expected the day the page was read, as an ISO date such as 2026-12-06",
+    ],
     'an alias claimed by two entries': [
         'data/organizations.yml:16: berne-initiative.aliases[1]: “IOM” is already an alias of iom; expected each name to belong to one entry',
     ],

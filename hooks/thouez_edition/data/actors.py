@@ -34,15 +34,10 @@ from thouez_edition.data.files import (
 )
 from thouez_edition.data.names import name_problem
 from thouez_edition.data.sources import (
-    ARCHIVE_HOST,
-    archive_problem,
     archived_on,
-    archived_original,
     host_of,
-    is_mirror,
-    mirror_message,
-    same_address,
     source_kind,
+    source_problems,
 )
 from thouez_edition.errors import DataError, Problem, raise_if_any
 
@@ -417,7 +412,8 @@ def check_sources(document: YamlDocument, labels: Mapping[str, str], indexes: li
                 if fact not in facts:
                     problem((*where, "supports", position), f"sources[{number}].supports[{position}]",
                             f"“{fact}” is not a fact of this entry; expected one of {', '.join(facts)}")
-            for message in source_problems(source):
+            without_url = "a passage of the paper" if "passage" in source else "a document cited by its symbol"
+            for message in source_problems(source, without_url):
                 field_name, _, text = message.partition(": ")
                 problem((*where, field_name), f"sources[{number}].{field_name}", text)
         for fact, path in facts.items():
@@ -431,37 +427,6 @@ def check_sources(document: YamlDocument, labels: Mapping[str, str], indexes: li
                     problem(("paper_differs", number, "facts", position), f"paper_differs[{number}].facts[{position}]",
                             f"“{fact}” is not a fact of this entry; expected one of {', '.join(f for f in facts if ':' not in f)}")
     return problems
-
-
-def source_problems(source: dict[str, Any]) -> list[str]:
-    """What is wrong with one source of a profile, each as `field: message`."""
-    found: list[str] = []
-    url, archived = source.get("url"), source.get("archived")
-    if url is not None:
-        if is_mirror(url):
-            found.append(f"url: {mirror_message(url)}")
-        if host_of(url) == ARCHIVE_HOST and archive_problem(url):
-            found.append(f"url: {archive_problem(url)}")
-        if "consulted" not in source:
-            found.append("consulted: is missing; expected the day the page was read, as an ISO date "
-                         "such as 2026-12-06")
-    else:
-        what = "a passage of the paper" if "passage" in source else "a document cited by its symbol"
-        for name in ("consulted", "archived"):
-            if name in source:
-                found.append(f"{name}: is given for {what}, which is not a web page; expected {name} "
-                             "only on a source with a url")
-    if archived is not None and url is not None:
-        problem = archive_problem(archived)
-        if problem:
-            found.append(f"archived: {problem}")
-        elif host_of(url) == ARCHIVE_HOST:
-            found.append("archived: is given for a source that is itself an Internet Archive copy; "
-                         "expected archived only on a source at the page's own address")
-        elif not same_address(archived_original(archived), url):
-            found.append(f"archived: is a copy of {archived_original(archived)}; expected a copy of the "
-                         f"source's own address, {url}")
-    return found
 
 
 def cross_check(

@@ -5,7 +5,8 @@ the audit counts.
   document-sharing sites are refused by host (`MIRROR_HOSTS`), in `organizations.yml`,
   `rcpms.yml` and `citations.yml` alike.
 - A web source gives the day it was consulted; an Internet Archive copy, as the source itself or
-  as its `archived` copy, gives the date of the copy in its address.
+  as its `archived` copy, gives the date of the copy in its address, and an `archived` copy is a
+  copy of the source's own address (`source_problems`).
 - Each source is of one kind (`KINDS`): the body's own pages, an intergovernmental body's, a
   government's, a reference work or catalogue, an archived copy, or another site. The kind of a
   web source follows from its host (`HOST_KINDS`, and the entry's own addresses for "primary");
@@ -16,8 +17,9 @@ the audit counts.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
+from typing import Any
 from urllib.parse import urlsplit
 
 # Copies of other sites' pages (encyclopedia mirrors, aggregators, document-sharing sites): never a
@@ -142,3 +144,35 @@ def source_kind(url: str, own_hosts: Iterable[str] = ()) -> str:
         return "primary"
     suffix = on_host(host, HOST_KINDS)
     return HOST_KINDS[suffix] if suffix else "other"
+
+
+def source_problems(source: Mapping[str, Any], without_url: str) -> list[str]:
+    """What is wrong with one source, wherever it stands, each as `field: message`. A source
+    without an address is `without_url` ("a passage of the paper"), which has no day read and no
+    archived copy."""
+    found: list[str] = []
+    url, archived = source.get("url"), source.get("archived")
+    if url is None:
+        for name in ("consulted", "archived"):
+            if name in source:
+                found.append(f"{name}: is given for {without_url}, which is not a web page; expected "
+                             f"{name} only on a source with a url")
+        return found
+    if is_mirror(url):
+        found.append(f"url: {mirror_message(url)}")
+    if host_of(url) == ARCHIVE_HOST and archive_problem(url):
+        found.append(f"url: {archive_problem(url)}")
+    if "consulted" not in source:
+        found.append("consulted: is missing; expected the day the page was read, as an ISO date "
+                     "such as 2026-12-06")
+    if archived is not None:
+        problem = archive_problem(archived)
+        if problem:
+            found.append(f"archived: {problem}")
+        elif host_of(url) == ARCHIVE_HOST:
+            found.append("archived: is given for a source that is itself an Internet Archive copy; "
+                         "expected archived only on a source at the page's own address")
+        elif not same_address(archived_original(archived), url):
+            found.append(f"archived: is a copy of {archived_original(archived)}; expected a copy of the "
+                         f"source's own address, {url}")
+    return found

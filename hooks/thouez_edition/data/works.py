@@ -23,7 +23,7 @@ from thouez_edition.data.files import (
     load_schemas,
     read_yaml,
 )
-from thouez_edition.data.sources import archive_problem, archived_original, is_mirror, mirror_message, same_address
+from thouez_edition.data.sources import is_mirror, mirror_message, source_problems
 from thouez_edition.errors import Problem, raise_if_any
 
 FILE = "citations.yml"
@@ -101,7 +101,7 @@ def load_works(data_dir: Path, display_dir: str = "data", schemas: Schemas | Non
             )
         first.setdefault(item["id"], document.line((index, "id")) or 0)
         if checked.is_valid((index,)):
-            problems += source_problems(document, index)
+            problems += work_source_problems(document, index)
     raise_if_any(problems)
     works = tuple(
         Work(
@@ -118,9 +118,9 @@ def load_works(data_dir: Path, display_dir: str = "data", schemas: Schemas | Non
     return Works(document.display_path, works, document)
 
 
-def source_problems(document: YamlDocument, index: int) -> list[Problem]:
-    """A work's address and its sources' addresses on a site that copies others; an archived copy
-    that is not a dated Internet Archive copy of its source's address."""
+def work_source_problems(document: YamlDocument, index: int) -> list[Problem]:
+    """A work's address on a site that copies others, and what is wrong with each of its sources
+    (the rules every source obeys)."""
     item = document.data[index]
     problems: list[Problem] = []
 
@@ -130,18 +130,9 @@ def source_problems(document: YamlDocument, index: int) -> list[Problem]:
     if "URL" in item and is_mirror(item["URL"]):
         problem(("URL",), "URL", mirror_message(item["URL"]))
     for number, source in enumerate(item["sources"]):
-        url, archived = source.get("url"), source.get("archived")
-        if url is not None and is_mirror(url):
-            problem(("sources", number, "url"), f"sources[{number}].url", mirror_message(url))
-        if archived is None:
-            continue
-        wrong = archive_problem(archived)
-        if wrong is None and url is not None and not same_address(archived_original(archived), url):
-            wrong = f"is a copy of {archived_original(archived)}; expected a copy of the source's own address, {url}"
-        if wrong is None and url is None:
-            wrong = "is given for a source with no url; expected archived only beside the url it is a copy of"
-        if wrong:
-            problem(("sources", number, "archived"), f"sources[{number}].archived", wrong)
+        for message in source_problems(source, "a record read in print or only in a copy"):
+            field_name, _, text = message.partition(": ")
+            problem(("sources", number, field_name), f"sources[{number}].{field_name}", text)
     return problems
 
 
