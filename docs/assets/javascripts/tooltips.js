@@ -98,9 +98,16 @@
     shown.classList.toggle("edition-tooltip--above", above);
   }
 
-  // Shows `content` (an array of nodes) over `element`, if it is still the host by then.
-  function open(element, content, label) {
-    if (element !== host || !content) return;
+  // Runs `make` in a task of its own once the browser has painted what the reader's gesture
+  // changed (a tapped marker's focus), so that a tap is answered at once and the tooltip, which
+  // fades in anyway, follows a frame later.
+  function afterPaint(make) {
+    requestAnimationFrame(function () { setTimeout(make); });
+  }
+
+  // Shows `content` (an array of nodes) over `element`, if it is still the showing asked for.
+  function open(element, showing, content, label) {
+    if (element !== host || showing !== showings || !content) return;
     tip = document.createElement("div");
     tip.className = "edition-tooltip";
     tip.id = "edition-tooltip-" + sequence++;
@@ -135,15 +142,15 @@
     const showing = ++showings;
     const text = element.textContent.replace(/\s+/g, " ").trim();
     if (element.matches(NOTE)) {
-      open(element, noteContent(element), "Note " + text);
+      afterPaint(function () { open(element, showing, noteContent(element), "Note " + text); });
     } else if (element.matches(PREVIEW)) {
       previewOf(element.href.split("#")[0]).then(function (page) {
-        if (showing === showings) open(element, previewContent(page, element), "Preview: " + text);
+        if (showing === showings) open(element, showing, previewContent(page, element), "Preview: " + text);
       }, function () {});
     } else {
-      title = element.getAttribute("title");
+      const shownTitle = title = element.getAttribute("title");
       element.removeAttribute("title");  // no native tooltip on top of this one
-      open(element, [document.createTextNode(title)], null);
+      afterPaint(function () { open(element, showing, [document.createTextNode(shownTitle)], null); });
     }
   }
 
