@@ -78,3 +78,10 @@ def test_every_notes_hit_names_the_section_and_subsection_where_it_is_called(sit
             assert titles[f"{page}#fn:{number}"].split(" · ", 1)[1] == where, number
             labelled += 1
     assert labelled == NOTE_COUNT
+
+
+def test_a_line_break_parts_the_words_it_stands_between(site: BuiltSite) -> None:
+    """The title page's imprint is two lines ("… Migration", "Geneva, 2004"): its words are found
+    apart, as a reader sees them."""
+    title_page = next(doc for doc in docs(site) if doc["location"].startswith("#"))
+    assert "International Migration Geneva, 2004" in " ".join(title_page["text"].split())

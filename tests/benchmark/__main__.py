@@ -42,7 +42,7 @@ def main() -> None:
         command.add_argument("--quick", action="store_true", help=(
             f"one run of one page ({QUICK_PAGE})" if name == "lighthouse" else
             f"one run of one page ({QUICK_PAGE}); every variant's change to mkdocs.yml is made, one variant is measured"))
-    touch = commands.add_parser("first-touch", help="on a phone, the main thread's long tasks before and after the first tap, the edition against bare Material")
+    touch = commands.add_parser("first-touch", help="on a phone, the first tap on a note: interaction to next paint, tooltip drawn, layout shift and long tasks, the edition against stock Material with its tooltips on")
     touch.add_argument("--runs", type=int, help=f"runs a page and site (default {first_touch.RUNS}; with --quick {QUICK_RUNS})")
     touch.add_argument("--pages", help="comma-separated kinds of page (default: all)")
     touch.add_argument("--quick", action="store_true", help=f"one run of one page ({QUICK_PAGE})")
