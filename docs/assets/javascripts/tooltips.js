@@ -148,9 +148,10 @@
         if (showing === showings) open(element, showing, previewContent(page, element), "Preview: " + text);
       }, function () {});
     } else {
-      const shownTitle = title = element.getAttribute("title");
+      title = element.getAttribute("title");
       element.removeAttribute("title");  // no native tooltip on top of this one
-      afterPaint(function () { open(element, showing, [document.createTextNode(shownTitle)], null); });
+      const words = title;  // `title` is null again once this showing is over
+      afterPaint(function () { open(element, showing, [document.createTextNode(words)], null); });
     }
   }
 
