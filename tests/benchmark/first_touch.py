@@ -11,8 +11,8 @@ after it; the tap's Interaction to Next Paint (the longest event of that interac
 browser's Event Timing reports it); for the edition, the time from the tap until its tooltip is
 drawn (the frame its fade begins in: the reader's answer to the tap; the stock theme answers a
 tap by following the link to the note, which its Interaction to Next Paint includes); and the
-layout shift from the tap on. Observed milliseconds,
-not simulated; they move with the machine's load, which is printed too. Nothing is asserted.
+layout shift from the tap on. Observed milliseconds, not simulated; they move with the machine's
+load, which is printed too. Nothing is asserted.
 """
 
 from __future__ import annotations
