@@ -457,8 +457,8 @@ def render(derived: Derived) -> Edition:
 
 def finish(edition: Edition, site_dir: Path, report: Callable[[str], None]) -> None:
     """Stage 4, once the engine has written the site to `site_dir`: the edition's search index
-    (from the theme's and the search records), then the PDF printed and the offline copy made, each `report`ed as it is
-    done. Raises an `EditionError` if one fails."""
+    (from the theme's and the search records), then the PDF printed and the offline copy made,
+    each `report`ed as it is done. Raises an `EditionError` if one fails."""
     write_search_index(site_dir, edition.search)
     if edition.pdf:
         report(f"Printed the paper to {print_pdf(edition.pdf, site_dir)}")
